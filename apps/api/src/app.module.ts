@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountsModule, AuditModule, RegistryModule, SeedModule } from '@app/core';
+import { AppConfig, PlatformModule } from '@app/platform';
+import { existsSync } from 'node:fs';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './common/auth.guard';
+import { HealthController } from './health/health.controller';
+import { AssociationsController } from './registry/associations.controller';
+import { ClustersController, ChainsController } from './registry/clusters.controller';
+import { EnterprisesController } from './registry/enterprises.controller';
+import { UsersController } from './users/users.controller';
+
+/** The HTTP face: controllers and guards over the core services. */
+@Module({})
+export class ApiModule {
+  static forRoot(
+    config: AppConfig & { databaseUrl: string },
+    extra: DynamicModule['imports'] = [],
+  ): DynamicModule {
+    const console = existsSync(config.webDistDir)
+      ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/health'] })]
+      : [];
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 60 }]),
+        AccountsModule,
+        AuditModule,
+        RegistryModule,
+        SeedModule,
+        ...console,
+        ...extra,
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        AuditController,
+        ClustersController,
+        ChainsController,
+        AssociationsController,
+        EnterprisesController,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AuditModule, RegistryModule } from '@app/core';
+import { QueueName } from '@app/platform';
+
+/**
+ * Every queue's processor. A Record keyed by QueueName makes a queue without a processor a compile error,
+ * so no process can boot with a queue that nothing consumes.
+ */
+export const QUEUE_PROCESSORS: Record<QueueName, Type[]> = {
+  [QueueName.Matching]: [],
+};
+
+/** The queue face: thin BullMQ processors over core services. Needs PlatformModule from the host process. */
+@Module({})
+export class WorkerModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [AuditModule, RegistryModule],
+      providers: Object.values(QUEUE_PROCESSORS).flat(),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
+
+/** The one way to queue work: typed by job name, routed to its queue. */
+@Injectable()
+export class JobProducer {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.Matching) matching: Queue) {
+    this.queues = { [QueueName.Matching]: matching };
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {
+    const job = await this.queues[JOB_QUEUE[name]].add(name, payload, options);
+    return job.id ?? '';
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+}

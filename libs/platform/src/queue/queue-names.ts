@@ -1,0 +1,34 @@
+/**
+ * Every queue and job of ClusterLink, with its payload type, in one map that producers and processors share.
+ * Payloads carry ids only: processors reload state, so a retried job sees the truth of now.
+ */
+export const QueueName = {
+  Matching: 'matching',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  /** Match one posting against all counterparts and upsert its recommendations. */
+  MatchPosting: 'match-posting',
+  /** Execute a match run row (scope all / cluster / event / posting). */
+  MatchRun: 'match-run',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export interface JobPayloads {
+  [JobName.MatchPosting]: { postingId: string };
+  [JobName.MatchRun]: { runId: string };
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.MatchPosting]: QueueName.Matching,
+  [JobName.MatchRun]: QueueName.Matching,
+};
+
+/** Retries with exponential backoff; completed jobs are trimmed so Redis does not grow without bound. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000 },
+} as const;

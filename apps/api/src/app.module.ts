@@ -2,13 +2,22 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AccountsModule, AuditModule, RegistryModule, SeedModule } from '@app/core';
+import {
+  AccountsModule,
+  AuditModule,
+  MatchingModule,
+  PostingsModule,
+  RegistryModule,
+  SeedModule,
+} from '@app/core';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { existsSync } from 'node:fs';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { HealthController } from './health/health.controller';
+import { MatchRunsController, RecommendationsController } from './matching/match-runs.controller';
+import { PostingsController } from './postings/postings.controller';
 import { AssociationsController } from './registry/associations.controller';
 import { ClustersController, ChainsController } from './registry/clusters.controller';
 import { EnterprisesController } from './registry/enterprises.controller';
@@ -33,6 +42,8 @@ export class ApiModule {
         AuditModule,
         RegistryModule,
         SeedModule,
+        PostingsModule,
+        MatchingModule,
         ...console,
         ...extra,
       ],
@@ -45,6 +56,9 @@ export class ApiModule {
         ChainsController,
         AssociationsController,
         EnterprisesController,
+        PostingsController,
+        MatchRunsController,
+        RecommendationsController,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

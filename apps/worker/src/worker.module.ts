@@ -1,13 +1,15 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AuditModule, RegistryModule } from '@app/core';
+import { MatchingModule } from '@app/core';
 import { QueueName } from '@app/platform';
+import { MatchingRecovery } from './matching/matching-recovery.service';
+import { MatchingProcessor } from './matching/matching.processor';
 
 /**
  * Every queue's processor. A Record keyed by QueueName makes a queue without a processor a compile error,
  * so no process can boot with a queue that nothing consumes.
  */
-export const QUEUE_PROCESSORS: Record<QueueName, Type[]> = {
-  [QueueName.Matching]: [],
+export const QUEUE_PROCESSORS: Record<QueueName, Type> = {
+  [QueueName.Matching]: MatchingProcessor,
 };
 
 /** The queue face: thin BullMQ processors over core services. Needs PlatformModule from the host process. */
@@ -16,8 +18,8 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AuditModule, RegistryModule],
-      providers: Object.values(QUEUE_PROCESSORS).flat(),
+      imports: [MatchingModule],
+      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery],
     };
   }
 }

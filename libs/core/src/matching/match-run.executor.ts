@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { chinaToday, type MatchDocument, type MatchResult } from '@app/match-engine';
+import { DataSource } from 'typeorm';
+import { MatchRunCounts, MatchRunEntity } from './match-run.entity';
+import { loadPublishedDocuments } from './posting-documents';
+import { MATCHES_PER_POSTING, PostingMatcher } from './posting-matcher.service';
+import { PostingIndexCache } from './posting-index.cache';
+import { PairRow, storeLists, toPairs } from './recommendation-writer';
+
+export type ProgressReporter = (percent: number) => Promise<void>;
+
+/**
+ * Executes a match-run row: loads it, matches its scope, stores the lists and records status and progress.
+ * Deterministic and idempotent, so a retry after a crash half-way converges on the same rows.
+ */
+@Injectable()
+export class MatchRunExecutor {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: PostingIndexCache,
+    private readonly postingMatcher: PostingMatcher,
+  ) {}
+
+  async execute(runId: string, report: ProgressReporter): Promise<MatchRunCounts | null> {
+    const runs = this.db.getRepository(MatchRunEntity);
+    const run = await runs.findOne({ where: { id: runId } });
+    if (!run || run.status === 'completed') return run?.counts ?? null;
+    await this.db.query(
+      `UPDATE match_runs SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, now()),
+              error = NULL WHERE id = $1`,
+      [runId],
+    );
+    const progress = async (percent: number) => {
+      await runs.update(runId, { progress: percent });
+      await report(percent);
+    };
+    const counts = await this.matchScope(run, progress);
+    await runs.update(runId, { status: 'completed', progress: 100, counts, finishedAt: new Date() });
+    await report(100);
+    return counts;
+  }
+
+  async markFailed(runId: string, error: string): Promise<void> {
+    await this.db
+      .getRepository(MatchRunEntity)
+      .update(runId, { status: 'failed', error, finishedAt: new Date() });
+  }
+
+  private async matchScope(run: MatchRunEntity, progress: ProgressReporter): Promise<MatchRunCounts> {
+    if (run.scope === 'posting') {
+      const outcome = await this.postingMatcher.match(run.postingId!);
+      return {
+        queries: outcome.skipped ? 0 : 1,
+        recommendations: outcome.recommendations,
+        removed: outcome.removed,
+      };
+    }
+    const index = await this.cache.current(true);
+    await progress(10);
+    const today = chinaToday();
+    let lists: Map<string, MatchResult[]>;
+    let queries: MatchDocument[];
+    if (run.scope === 'all') {
+      lists = index.matchAll({ today, limit: MATCHES_PER_POSTING, mode: 'fast' });
+      queries = await loadPublishedDocuments(this.db.manager, null);
+    } else {
+      queries = await loadPublishedDocuments(this.db.manager, run.clusterId);
+      lists = new Map(
+        queries.map((q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })]),
+      );
+    }
+    await progress(50);
+    let written = 0;
+    let removed = 0;
+    for (const side of ['demand', 'supply'] as const) {
+      const sideQueries = queries.filter((q) => q.kind === side);
+      const pairs: PairRow[] = sideQueries.flatMap((q) => toPairs(q, lists.get(q.id) ?? []));
+      const stored = await this.db.transaction((m) =>
+        storeLists(
+          m,
+          side,
+          sideQueries.map((q) => q.id),
+          pairs,
+        ),
+      );
+      written += stored.written;
+      removed += stored.removed;
+      await progress(side === 'demand' ? 75 : 95);
+    }
+    return { queries: queries.length, counterparts: this.cache.size(), recommendations: written, removed };
+  }
+}

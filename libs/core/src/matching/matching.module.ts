@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { PostingsModule } from '../postings/postings.module';
+import { RegistryModule } from '../registry/registry.module';
+import { MatchRunEntity } from './match-run.entity';
+import { MatchRunExecutor } from './match-run.executor';
+import { MatchRunsService } from './match-runs.service';
+import { PostingIndexCache } from './posting-index.cache';
+import { PostingMatcher } from './posting-matcher.service';
+import { RecommendationEntity } from './recommendation.entity';
+import { RecommendationsService } from './recommendations.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([MatchRunEntity, RecommendationEntity]),
+    AuditModule,
+    RegistryModule,
+    PostingsModule,
+  ],
+  providers: [MatchRunsService, RecommendationsService, PostingIndexCache, PostingMatcher, MatchRunExecutor],
+  exports: [MatchRunsService, RecommendationsService, PostingMatcher, MatchRunExecutor],
+})
+export class MatchingModule {}

@@ -1,0 +1,75 @@
+import type { MatchDocument } from '@app/match-engine';
+import { EntityManager } from 'typeorm';
+
+interface PostingRow {
+  id: string;
+  enterprise_id: string;
+  kind: MatchDocument['kind'];
+  category: MatchDocument['category'];
+  title: string;
+  description: string;
+  keywords: string[];
+  cluster_id: string | null;
+  region_code: string | null;
+  valid_until: string | null;
+  status: MatchDocument['status'];
+  tier: MatchDocument['tier'];
+  updated_at: Date;
+  version: number;
+}
+
+export interface LoadedDocument {
+  doc: MatchDocument;
+  version: number;
+  updatedAt: Date;
+}
+
+const SELECT = `
+  SELECT p.id, p.enterprise_id, p.kind, p.category, p.title, p.description, p.keywords, p.cluster_id,
+         COALESCE(p.region_code, e.region_code) AS region_code, to_char(p.valid_until, 'YYYY-MM-DD') AS valid_until,
+         p.status, e.tier, p.updated_at, p.version
+    FROM postings p JOIN enterprises e ON e.id = p.enterprise_id`;
+
+const toLoaded = (r: PostingRow): LoadedDocument => ({
+  doc: {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    kind: r.kind,
+    category: r.category,
+    title: r.title,
+    description: r.description,
+    keywords: r.keywords,
+    clusterId: r.cluster_id,
+    regionCode: r.region_code,
+    validUntil: r.valid_until,
+    status: r.status,
+    tier: r.tier,
+  },
+  version: r.version,
+  updatedAt: r.updated_at,
+});
+
+/** A posting as the engine sees it: its enterprise's tier, and the enterprise's region when it names none. */
+export async function loadDocument(m: EntityManager, postingId: string): Promise<LoadedDocument | null> {
+  const rows: PostingRow[] = await m.query(`${SELECT} WHERE p.id = $1`, [postingId]);
+  return rows.length ? toLoaded(rows[0]) : null;
+}
+
+/** Postings changed after `since` (every status, so closures reach the cache too), oldest first. */
+export async function loadChangedDocuments(m: EntityManager, since: Date | null): Promise<LoadedDocument[]> {
+  const rows: PostingRow[] = since
+    ? await m.query(`${SELECT} WHERE p.updated_at > $1 ORDER BY p.updated_at`, [since])
+    : await m.query(`${SELECT} WHERE p.status = 'published' ORDER BY p.updated_at`);
+  return rows.map(toLoaded);
+}
+
+/** Every published posting, or those of one cluster, in id order. */
+export async function loadPublishedDocuments(
+  m: EntityManager,
+  clusterId: string | null,
+): Promise<MatchDocument[]> {
+  const rows: PostingRow[] = clusterId
+    ? await m.query(`${SELECT} WHERE p.status = 'published' AND p.cluster_id = $1 ORDER BY p.id`, [clusterId])
+    : await m.query(`${SELECT} WHERE p.status = 'published' ORDER BY p.id`);
+  return rows.map((r) => toLoaded(r).doc);
+}

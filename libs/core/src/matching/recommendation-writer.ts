@@ -1,0 +1,102 @@
+import type { MatchResult, PostingKind } from '@app/match-engine';
+import { EntityManager } from 'typeorm';
+
+export interface PairRow {
+  demandPostingId: string;
+  supplyPostingId: string;
+  demandEnterpriseId: string;
+  supplyEnterpriseId: string;
+  score: number;
+  reasons: string[];
+  matchedTerms: string[];
+}
+
+export interface QueryPosting {
+  id: string;
+  enterpriseId: string;
+  kind: PostingKind;
+}
+
+/** The query's results as (demand, supply) pairs, whichever side the query was. */
+export function toPairs(query: QueryPosting, results: MatchResult[]): PairRow[] {
+  return results.map((r) => {
+    const counterpart = { postingId: r.postingId, enterpriseId: r.enterpriseId };
+    const [demand, supply] =
+      query.kind === 'demand'
+        ? [{ postingId: query.id, enterpriseId: query.enterpriseId }, counterpart]
+        : [counterpart, { postingId: query.id, enterpriseId: query.enterpriseId }];
+    return {
+      demandPostingId: demand.postingId,
+      demandEnterpriseId: demand.enterpriseId,
+      supplyPostingId: supply.postingId,
+      supplyEnterpriseId: supply.enterpriseId,
+      score: r.score,
+      reasons: r.reasons,
+      matchedTerms: r.matchedTerms,
+    };
+  });
+}
+
+const BATCH = 5000;
+const scoreColumn = (side: PostingKind) => (side === 'demand' ? 'demand_score' : 'supply_score');
+const postingColumn = (side: PostingKind) => (side === 'demand' ? 'demand_posting_id' : 'supply_posting_id');
+
+/**
+ * Stores the lists of the `side` postings: upsert under the unique (demand, supply) key, writing only this side's
+ * score, then take this side's score off pairs that left those lists and delete untouched pairs on no list.
+ * Re-runs, retries and concurrent workers converge on the same rows; statuses people set are never changed.
+ * Rows are written in key order so that concurrent writers lock in the same order and do not deadlock.
+ */
+export async function storeLists(
+  m: EntityManager,
+  side: PostingKind,
+  queryPostingIds: string[],
+  pairs: PairRow[],
+): Promise<{ written: number; removed: number }> {
+  const rows = [...pairs].sort((a, b) =>
+    a.demandPostingId === b.demandPostingId
+      ? a.supplyPostingId.localeCompare(b.supplyPostingId)
+      : a.demandPostingId.localeCompare(b.demandPostingId),
+  );
+  const score = scoreColumn(side);
+  // The demand's view explains a pair; the supply's explanation is used only until the demand has one.
+  const reasonsFromThisSide = side === 'demand' ? 'true' : 'r.demand_score IS NULL';
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    await m.query(
+      `INSERT INTO recommendations AS r (demand_posting_id, supply_posting_id, demand_enterprise_id, supply_enterprise_id,
+                                         ${score}, reasons, matched_terms)
+       SELECT d, s, de, se, sc, ARRAY(SELECT json_array_elements_text(rs)), ARRAY(SELECT json_array_elements_text(mt))
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::float8[], $6::json[], $7::json[])
+              AS t(d, s, de, se, sc, rs, mt)
+       ON CONFLICT ON CONSTRAINT uq_recommendations_pair DO UPDATE
+          SET ${score} = EXCLUDED.${score},
+              reasons = CASE WHEN ${reasonsFromThisSide} THEN EXCLUDED.reasons ELSE r.reasons END,
+              matched_terms = CASE WHEN ${reasonsFromThisSide} THEN EXCLUDED.matched_terms ELSE r.matched_terms END,
+              updated_at = now()`,
+      [
+        chunk.map((p) => p.demandPostingId),
+        chunk.map((p) => p.supplyPostingId),
+        chunk.map((p) => p.demandEnterpriseId),
+        chunk.map((p) => p.supplyEnterpriseId),
+        chunk.map((p) => p.score),
+        chunk.map((p) => JSON.stringify(p.reasons)),
+        chunk.map((p) => JSON.stringify(p.matchedTerms)),
+      ],
+    );
+  }
+  const column = postingColumn(side);
+  await m.query(
+    `UPDATE recommendations r SET ${score} = NULL, updated_at = now()
+      WHERE r.${column} = ANY($1::uuid[]) AND r.${score} IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[]) AS k(d, s)
+                         WHERE k.d = r.demand_posting_id AND k.s = r.supply_posting_id)`,
+    [queryPostingIds, rows.map((p) => p.demandPostingId), rows.map((p) => p.supplyPostingId)],
+  );
+  const deleted: [unknown[], number] = await m.query(
+    `DELETE FROM recommendations
+      WHERE ${column} = ANY($1::uuid[]) AND status = 'new' AND demand_score IS NULL AND supply_score IS NULL`,
+    [queryPostingIds],
+  );
+  return { written: rows.length, removed: deleted[1] ?? 0 };
+}

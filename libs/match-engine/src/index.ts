@@ -1,0 +1,32 @@
+/**
+ * @app/match-engine — pure TypeScript supply/demand matching for ClusterLink.
+ *
+ * - `createTokenizer(options?)`: Chinese industrial tokenizer (jieba + shipped dictionary and synonym files).
+ * - `MatchIndex.build(docs, options)` → `index.query(doc, { today, limit, mode })` for one posting, or
+ *   `index.matchAll({ today })` for every posting both ways; `matchAll(demands, supplies, options)` does both steps.
+ * - `MatchWorkerPool.start(2)` → `pool.matchAll(index, options)`: the same re-match on worker threads.
+ * - `prepareDocuments(docs)` + `MatchIndex.fromPrepared(prepared)`: tokenise once, index many times.
+ * - `DEFAULT_MATCH_WEIGHTS`: every tunable number; pass `weights` to override any of them.
+ */
+export type {
+  EnterpriseTier,
+  MatchDocument,
+  MatchMode,
+  MatchResult,
+  PostingCategory,
+  PostingKind,
+  PostingStatus,
+  QueryOptions,
+} from './types';
+export { createTokenizer, type Tokenizer, type TokenizerOptions } from './tokenizer';
+export { prepareDocuments, type PreparedDocument } from './prepared-document';
+export {
+  DEFAULT_MATCH_WEIGHTS,
+  type FieldWeight,
+  type MatchWeights,
+  type MatchWeightsOverride,
+} from './match-weights';
+export { MatchIndex, type MatchIndexOptions } from './match-index';
+export { matchAll, type MatchAllOptions } from './match-all';
+export { MatchWorkerPool } from './match-worker-pool';
+export { chinaToday } from './china-date';

@@ -1,0 +1,33 @@
+/**
+ * The index over the postings of one kind, as flat typed arrays (shareable with worker threads).
+ * Documents are numbered 0..docCount-1 in ascending posting-id order, so a lower number wins a tie.
+ */
+export interface KindArrays {
+  docCount: number;
+  /** CSR over term ids: postings of term t are [termOffsets[t], termOffsets[t+1]). */
+  termOffsets: Int32Array;
+  postDocs: Int32Array;
+  /** BM25F impact of the term in the document (idf included); lists longer than the fast bound are best first. */
+  postImpacts: Float32Array;
+  idf: Float32Array;
+  /** CSR over documents: the document's distinct term ids, ascending. */
+  fwdOffsets: Int32Array;
+  fwdTerms: Int32Array;
+  fwdImpacts: Float32Array;
+  /** Weight of the term when this document is the query. */
+  fwdQueryWeights: Float32Array;
+  enterprise: Int32Array;
+  cluster: Int32Array;
+  /** GB/T 2260 code ÷ 100 (city) and ÷ 10000 (province), -1 when unknown. */
+  city: Int32Array;
+  province: Int32Array;
+  tier: Int8Array;
+  category: Int8Array;
+  /** YYYYMMDD, inclusive. */
+  validUntil: Int32Array;
+  published: Int8Array;
+  /** Terms in more than the fast mode's share of documents: slot k, or -1. */
+  commonSlot: Int32Array;
+  /** Dense impacts of the common terms: [slot * docCount + doc], for re-scoring candidates in O(1). */
+  commonImpacts: Float32Array;
+}

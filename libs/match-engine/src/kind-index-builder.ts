@@ -1,0 +1,194 @@
+import { dateToInt, NO_EXPIRY } from './china-date';
+import type { KindArrays } from './kind-arrays';
+import type { MatchWeights } from './match-weights';
+import { categoryCode, regionCode, tierCode } from './posting-codes';
+import type { MatchDocument } from './types';
+import { sharedFloat32, sharedInt32, sharedInt8 } from './shared-arrays';
+
+/** Integer ids shared by both kinds' indexes: terms, enterprises, clusters. */
+export interface Codebook {
+  terms: Map<string, number>;
+  enterprises: Map<string, number>;
+  clusters: Map<string, number>;
+}
+
+/** A posting with its title, keywords and description as term ids. */
+export interface EncodedDocument {
+  doc: MatchDocument;
+  fields: readonly [Int32Array, Int32Array, Int32Array];
+}
+
+/** At most this many common terms get a dense impact row (memory: slots × documents × 4 bytes). */
+const MAX_COMMON_SLOTS = 512;
+
+/** Builds the BM25F index of postings that all have the same kind, already sorted by id. */
+export function buildKindArrays(
+  docs: readonly EncodedDocument[],
+  codes: Codebook,
+  vocabSize: number,
+  w: MatchWeights,
+): KindArrays {
+  const n = docs.length;
+  const fieldW = [w.bm25.title, w.bm25.keywords, w.bm25.description];
+  const avgLen = [0, 1, 2].map((f) => docs.reduce((s, d) => s + d.fields[f].length, 0) / Math.max(1, n) || 1);
+  const k1 = w.bm25.k1;
+  const k3 = w.queryTermSaturation;
+
+  // pass 1: per document, distinct terms (ascending) with BM25F pseudo-frequency and raw weighted frequency
+  const slot = new Int32Array(vocabSize).fill(-1);
+  const fwdOffsets = sharedInt32(n + 1);
+  let cap = 1 << 16;
+  let docTerms = new Int32Array(cap);
+  let docPseudoTf = new Float64Array(cap);
+  let docQueryTf = new Float64Array(cap);
+  const df = new Int32Array(vocabSize);
+  const uniq = new Int32Array(4096);
+  const pseudo = new Float64Array(4096);
+  const raw = new Float64Array(4096);
+  let total = 0;
+  for (let d = 0; d < n; d++) {
+    let u = 0;
+    for (let f = 0; f < 3; f++) {
+      const tokens = docs[d].fields[f];
+      const norm = 1 - fieldW[f].b + (fieldW[f].b * tokens.length) / avgLen[f];
+      const pw = fieldW[f].weight / norm;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let s = slot[t];
+        if (s < 0) {
+          if (u === uniq.length) continue; // a 4096-term posting: the rest adds nothing
+          s = slot[t] = u;
+          uniq[u] = t;
+          pseudo[u] = 0;
+          raw[u++] = 0;
+        }
+        pseudo[s] += pw;
+        raw[s] += fieldW[f].weight;
+      }
+    }
+    if (total + u > cap) {
+      while (total + u > cap) cap *= 2;
+      docTerms = grow(docTerms, cap);
+      docPseudoTf = grow(docPseudoTf, cap);
+      docQueryTf = grow(docQueryTf, cap);
+    }
+    const sorted = uniq.subarray(0, u).slice().sort();
+    for (let i = 0; i < u; i++) {
+      const t = sorted[i];
+      const s = slot[t];
+      docTerms[total] = t;
+      docPseudoTf[total] = pseudo[s];
+      docQueryTf[total++] = raw[s];
+      df[t]++;
+      slot[t] = -1;
+    }
+    fwdOffsets[d + 1] = total;
+  }
+
+  const idf = sharedFloat32(vocabSize);
+  const termOffsets = sharedInt32(vocabSize + 1);
+  const commonSlot = sharedInt32(vocabSize).fill(-1);
+  const maxDf = Math.floor(w.fast.maxDocumentFrequencyRatio * n);
+  let commonCount = 0;
+  for (let t = 0; t < vocabSize; t++) {
+    idf[t] = df[t] === 0 ? 0 : Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));
+    termOffsets[t + 1] = termOffsets[t] + df[t];
+    if (df[t] > maxDf && commonCount < MAX_COMMON_SLOTS) commonSlot[t] = commonCount++;
+  }
+
+  // pass 2: impacts, forward and inverted
+  const fwdTerms = sharedInt32(total);
+  const fwdImpacts = sharedFloat32(total);
+  const fwdQueryWeights = sharedFloat32(total);
+  const postDocs = sharedInt32(total);
+  const postImpacts = sharedFloat32(total);
+  const commonImpacts = sharedFloat32(commonCount * n);
+  const fill = termOffsets.slice(0, vocabSize);
+  for (let d = 0; d < n; d++) {
+    for (let p = fwdOffsets[d]; p < fwdOffsets[d + 1]; p++) {
+      const t = docTerms[p];
+      const tf = docPseudoTf[p];
+      const impact = (idf[t] * tf * (k1 + 1)) / (k1 + tf);
+      fwdTerms[p] = t;
+      fwdImpacts[p] = impact;
+      fwdQueryWeights[p] = (docQueryTf[p] * (k3 + 1)) / (k3 + docQueryTf[p]);
+      const at = fill[t]++;
+      postDocs[at] = d;
+      postImpacts[at] = impact;
+      if (commonSlot[t] >= 0) commonImpacts[commonSlot[t] * n + d] = impact;
+    }
+  }
+  sortLongLists(termOffsets, postDocs, postImpacts, commonSlot, w.fast.maxPostingsPerTerm);
+
+  const enterprise = sharedInt32(n);
+  const cluster = sharedInt32(n);
+  const city = sharedInt32(n);
+  const province = sharedInt32(n);
+  const validUntil = sharedInt32(n);
+  const tier = sharedInt8(n);
+  const category = sharedInt8(n);
+  const published = sharedInt8(n);
+  docs.forEach(({ doc }, d) => {
+    enterprise[d] = codes.enterprises.get(doc.enterpriseId) ?? -1;
+    cluster[d] = doc.clusterId === null ? -1 : (codes.clusters.get(doc.clusterId) ?? -1);
+    const region = regionCode(doc.regionCode);
+    city[d] = region < 0 ? -1 : Math.floor(region / 100);
+    province[d] = region < 0 ? -1 : Math.floor(region / 10000);
+    validUntil[d] = doc.validUntil === null ? NO_EXPIRY : dateToInt(doc.validUntil);
+    tier[d] = tierCode(doc.tier);
+    category[d] = categoryCode(doc.category);
+    published[d] = doc.status === 'published' ? 1 : 0;
+  });
+
+  return {
+    docCount: n,
+    termOffsets,
+    postDocs,
+    postImpacts,
+    idf,
+    fwdOffsets,
+    fwdTerms,
+    fwdImpacts,
+    fwdQueryWeights,
+    enterprise,
+    cluster,
+    city,
+    province,
+    tier,
+    category,
+    validUntil,
+    published,
+    commonSlot,
+    commonImpacts,
+  };
+}
+
+function grow<T extends Int32Array | Float64Array>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Lists the fast mode truncates are kept best impact first (ties: lower document first). Common terms are
+ * read from their dense rows instead, so their lists stay in document order.
+ */
+function sortLongLists(
+  offsets: Int32Array,
+  docs: Int32Array,
+  impacts: Float32Array,
+  commonSlot: Int32Array,
+  bound: number,
+): void {
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    const s = offsets[t];
+    const e = offsets[t + 1];
+    if (e - s <= bound || commonSlot[t] >= 0) continue;
+    const idx = Array.from({ length: e - s }, (_, i) => s + i);
+    idx.sort((a, b) => impacts[b] - impacts[a] || docs[a] - docs[b]);
+    const d2 = idx.map((i) => docs[i]);
+    const i2 = idx.map((i) => impacts[i]);
+    docs.set(d2, s);
+    impacts.set(i2, s);
+  }
+}

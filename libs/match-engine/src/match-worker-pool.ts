@@ -1,0 +1,74 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runBatch } from './batch-runner';
+import type { MatchIndex } from './match-index';
+import type { MatchResult, QueryOptions } from './types';
+
+type WorkerReply = { ready: true } | { ok: true } | { ok: false; error: string };
+
+/**
+ * Worker threads that share a full re-match with the calling thread (which takes its share too).
+ * Start it once and keep it: starting threads costs more than a re-match of 20k × 20k.
+ */
+export class MatchWorkerPool {
+  private busy = false;
+
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** `threads` counts the calling thread: 2 on a 2-core machine starts one worker. */
+  static async start(threads = 2): Promise<MatchWorkerPool> {
+    const file = join(__dirname, `match-worker${extname(__filename)}`);
+    // run from TypeScript sources (tests, benchmarks): the worker compiles itself the same way
+    const execArgv = extname(__filename) === '.ts' ? ['--require', '@swc-node/register'] : undefined;
+    const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(file, { execArgv }));
+    await Promise.all(workers.map((w) => nextReply(w)));
+    return new MatchWorkerPool(workers);
+  }
+
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Same result as `index.matchAll(options)`, computed on all threads. */
+  async matchAll(index: MatchIndex, options: QueryOptions): Promise<Map<string, MatchResult[]>> {
+    if (this.busy) throw new Error('MatchWorkerPool runs one re-match at a time');
+    this.busy = true;
+    try {
+      const job = index.createBatchJob(options);
+      const done = this.workers.map((w) => {
+        const reply = nextReply(w);
+        w.postMessage(job);
+        return reply;
+      });
+      runBatch(job);
+      await Promise.all(done);
+      return index.collectBatch(job);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+function nextReply(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: WorkerReply): void => {
+      cleanup();
+      if ('ok' in m && !m.ok) reject(new Error(`match worker failed: ${m.error}`));
+      else resolve();
+    };
+    const onError = (e: Error): void => {
+      cleanup();
+      reject(e);
+    };
+    const cleanup = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+  });
+}

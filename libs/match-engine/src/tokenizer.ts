@@ -1,0 +1,214 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict as jiebaDefaultDict } from '@node-rs/jieba/dict';
+import { CompoundExpander } from './compound-expander';
+import {
+  dataFile,
+  defaultDataDir,
+  readDictionaryFile,
+  readSynonymFile,
+  toJiebaBuffer,
+  type DictionaryEntry,
+} from './dictionary-loader';
+import { FUNCTION_CHARS, QUANTITY_UNITS, SPEC_UNITS, STOP_WORDS } from './stop-words';
+import { normaliseKey, SynonymTable } from './synonym-table';
+
+export interface TokenizerOptions {
+  /** Folder holding `industrial-dict.txt` and `synonyms.tsv` (default: the engine's own `data/`). */
+  dataDir?: string;
+  /** More jieba user dictionaries (`word [freq] [tag]` a line), loaded after the shipped one. */
+  extraDictionaryPaths?: readonly string[];
+  /** More synonym files (one group a line, canonical first), read after the shipped one. */
+  extraSynonymPaths?: readonly string[];
+  /** Map aliases to their canonical form (default true; false gives the plain baseline). */
+  synonyms?: boolean;
+  /** Emit the known terms inside a compound and join split compounds (default true). */
+  expandCompounds?: boolean;
+  /** jieba's HMM for unknown words (default false: stable, identical splits on both sides). */
+  hmm?: boolean;
+}
+
+export interface Tokenizer {
+  /** Canonical content tokens in text order (repeats kept: they are term frequencies). */
+  tokenize(text: string): string[];
+}
+
+interface Lexicon {
+  jieba: Jieba;
+  synonyms: SynonymTable;
+  expander: CompoundExpander;
+}
+
+const lexicons = new Map<string, Lexicon>();
+let defaultTokenizer: Tokenizer | undefined;
+
+function loadLexicon(
+  dataDir: string,
+  dictPaths: readonly string[],
+  synonymPaths: readonly string[],
+): Lexicon {
+  const key = JSON.stringify([dataDir, dictPaths, synonymPaths]);
+  const cached = lexicons.get(key);
+  if (cached) return cached;
+  const entries: DictionaryEntry[] = [];
+  for (const p of [dataFile(dataDir, 'industrial-dict.txt'), ...dictPaths])
+    entries.push(...readDictionaryFile(p));
+  const groups: string[][] = [];
+  for (const p of [dataFile(dataDir, 'synonyms.tsv'), ...synonymPaths]) groups.push(...readSynonymFile(p));
+  // every Chinese synonym is a dictionary word too, so that an alias such as 伺服马达 is cut whole; Latin ones
+  // are not (jieba keeps a Latin run whole, and SBR in the dictionary would split SBR1502)
+  const known = new Set(entries.map((e) => e.word));
+  for (const g of groups) {
+    for (const w of g) {
+      if (!known.has(w) && HAN.test(w)) entries.push({ word: w, freq: 30000, tag: 'n' });
+      known.add(w);
+    }
+  }
+  const jieba = Jieba.withDict(jiebaDefaultDict);
+  jieba.loadDict(toJiebaBuffer(entries));
+  const synonyms = SynonymTable.fromGroups(groups);
+  const lexicon: Lexicon = { jieba, synonyms, expander: new CompoundExpander(known, synonyms) };
+  lexicons.set(key, lexicon);
+  return lexicon;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const ASCII_WORD = /[A-Za-z0-9]/;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const YEAR = /^(?:19|20)\d\d$/;
+/** 两台, 三套, 十余家: a count in words. */
+const COUNT_WORD = /^[一二两三四五六七八九十百千万几数多余]+[台套件个批次条张只辆家项种吨米年月天]$/;
+const MODEL = /^([A-Z]{2,})-?\d/;
+
+function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
+}
+
+/** A bare number is kept only when it looks like a grade or a model (304, 1502), not a count or a year. */
+function keepBareNumber(t: string): boolean {
+  return t.length >= 3 && t.indexOf('.') < 0 && !YEAR.test(t);
+}
+
+/**
+ * A Chinese tokenizer for industrial postings: jieba with the industrial dictionary, stop words and
+ * punctuation dropped, numbers glued to their units, every token mapped to its canonical synonym.
+ * Loading jieba and the tables happens once per distinct set of files (about 0.3 s).
+ */
+export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
+  const isDefault =
+    options.dataDir === undefined &&
+    !options.extraDictionaryPaths?.length &&
+    !options.extraSynonymPaths?.length &&
+    options.synonyms !== false &&
+    options.expandCompounds !== false &&
+    options.hmm !== true;
+  if (isDefault && defaultTokenizer) return defaultTokenizer;
+  const lexicon = loadLexicon(
+    options.dataDir ?? defaultDataDir(),
+    options.extraDictionaryPaths ?? [],
+    options.extraSynonymPaths ?? [],
+  );
+  const tokenizer = buildTokenizer(
+    lexicon,
+    options.synonyms !== false,
+    options.expandCompounds !== false,
+    !!options.hmm,
+  );
+  if (isDefault) defaultTokenizer = tokenizer;
+  return tokenizer;
+}
+
+/** What a raw Han token becomes: dropped (null) or its canonical form with the known terms inside it. */
+interface HanToken {
+  canonical: string;
+  parts: readonly string[] | undefined;
+}
+
+const MEMO_LIMIT = 200_000;
+
+function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean, hmm: boolean): Tokenizer {
+  const { jieba, synonyms, expander } = lexicon;
+  const canonical = useSynonyms ? (k: string) => synonyms.canonical(k) : (k: string) => k;
+  // postings repeat their words: remember what each distinct Han token becomes
+  const memo = new Map<string, HanToken | null>();
+  const han = (t: string): HanToken | null => {
+    let info = memo.get(t);
+    if (info !== undefined) return info;
+    if (STOP_WORDS.has(t) || (t.length === 1 && FUNCTION_CHARS.has(t)) || COUNT_WORD.test(t)) info = null;
+    else {
+      const c = canonical(t);
+      info = { canonical: c, parts: expand ? expander.partsOf(c) : undefined };
+    }
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(t, info);
+    return info;
+  };
+  return {
+    tokenize(input: string): string[] {
+      if (!input) return [];
+      const text = FULL_WIDTH.test(input) ? input.normalize('NFKC') : input;
+      const raw = jieba.cut(text, hmm);
+      const out: string[] = [];
+      let prev: string | null = null;
+      for (let i = 0; i < raw.length; i++) {
+        let t = raw[i];
+        const code = t.charCodeAt(0);
+        let c: string;
+        let parts: readonly string[] | undefined;
+        if (code >= 128) {
+          const info = isHan(code) ? han(t) : null;
+          if (info === null) {
+            prev = null;
+            continue;
+          }
+          c = info.canonical;
+          parts = info.parts;
+        } else {
+          if (!ASCII_WORD.test(t)) {
+            prev = null;
+            continue;
+          }
+          t = normaliseKey(t);
+          if (NUMBER.test(t)) {
+            const next = i + 1 < raw.length ? normaliseKey(raw[i + 1]) : '';
+            if (SPEC_UNITS.has(next)) {
+              t += next;
+              i++;
+            } else if (QUANTITY_UNITS.has(next)) {
+              i++;
+              prev = null;
+              continue;
+            } else if (!keepBareNumber(t)) {
+              prev = null;
+              continue;
+            }
+          } else if (t.length === 1) {
+            prev = null;
+            continue;
+          }
+          c = canonical(t);
+          parts = expand ? expander.partsOf(c) : undefined;
+          if (expand) {
+            const m = MODEL.exec(c);
+            if (m && synonyms.has(m[1])) {
+              const family = synonyms.canonical(m[1]);
+              if (family !== c) out.push(family);
+            }
+          }
+        }
+        out.push(c);
+        if (parts) for (const p of parts) out.push(p);
+        if (expand && prev !== null) {
+          const joined = expander.join(prev, c);
+          if (joined !== undefined) out.push(joined);
+        }
+        prev = c;
+      }
+      return out;
+    },
+  };
+}

@@ -45,7 +45,7 @@ export class CreateAssociationDto {
   contactPhone?: string;
 }
 
-export class UpdateAssociationDto extends PartialType(CreateAssociationDto) {}
+export class UpdateAssociationDto extends PartialType(CreateAssociationDto, { skipNullProperties: false }) {}
 
 export class AddMemberDto {
   @ApiProperty({ format: 'uuid' })

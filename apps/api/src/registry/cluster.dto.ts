@@ -49,7 +49,7 @@ export class CreateClusterDto {
   description?: string;
 }
 
-export class UpdateClusterDto extends PartialType(CreateClusterDto) {}
+export class UpdateClusterDto extends PartialType(CreateClusterDto, { skipNullProperties: false }) {}
 
 export class ClusterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CLUSTER_TIERS })

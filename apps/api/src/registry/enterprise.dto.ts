@@ -77,7 +77,7 @@ export class CreateEnterpriseDto {
   contactPhone?: string;
 }
 
-export class UpdateEnterpriseDto extends PartialType(CreateEnterpriseDto) {}
+export class UpdateEnterpriseDto extends PartialType(CreateEnterpriseDto, { skipNullProperties: false }) {}
 
 export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '省、市或区县代码；省市代码包含其下所有区县' })

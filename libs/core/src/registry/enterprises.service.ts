@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../common/caller';
+import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
 import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
 import { maskPhone } from '../common/phone-mask';
@@ -85,6 +85,10 @@ export class EnterprisesService {
 
   async update(caller: Caller, id: string, patch: Partial<EnterpriseInput>): Promise<EnterpriseView> {
     if (!(await this.scope.canSeeEnterprise(caller, id))) throw notFound('enterprise');
+    if (!isDepartment(caller) && (patch.creditCode !== undefined || patch.tier !== undefined)) {
+      // The credit code is the enterprise's identity and the core-enterprise tier is the department's designation.
+      throw new ForbiddenException('信用代码和核心企业层级只能由厅里修改 (only the department changes creditCode and tier)');
+    }
     await this.db.transaction(async (m) => {
       const before = await m.findOne(EnterpriseEntity, {
         where: { id },

@@ -1,5 +1,8 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { makeCreditCode } from '@app/core';
 import { DataSource } from 'typeorm';
+import { WorkerAppModule } from '../apps/worker/src/worker-app.module';
 import { createTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
@@ -134,7 +137,13 @@ describe('postings and matching end to end (HTTP → BullMQ → worker → Postg
     expect(found.every((i: { kind: string }) => i.kind === 'supply')).toBe(true);
   });
 
-  it('keeps a recommendation status across re-runs, and two concurrent full runs leave the same rows as one', async () => {
+  it('keeps a recommendation status across re-runs; two worker processes on one queue leave the same rows as one', async () => {
+    // A second, separate worker (its own Nest context, Redis and PostgreSQL connections) on the same queue.
+    const secondWorker: INestApplicationContext = await NestFactory.createApplicationContext(
+      WorkerAppModule.forRoot(t.config),
+      { logger: false },
+    );
+    await secondWorker.init();
     const list = await matches(ids.demand).expect(200);
     const recommendationId = list.body.items[0].recommendationId;
     await t

@@ -438,7 +438,11 @@ describe('registry (HTTP, real PostgreSQL and Redis)', () => {
       await patch(`/enterprises/${enterprise.id}`, { tier: 'leading' }, token).expect(403);
       await patch(`/enterprises/${enterprise.id}`, { creditCode: creditCode() }, token).expect(403);
       const after = await get(`/enterprises/${enterprise.id}`).expect(200);
-      expect(after.body).toMatchObject({ creditCode: enterprise.creditCode, tier: enterprise.tier ?? null, contactName: '赵六' });
+      expect(after.body).toMatchObject({
+        creditCode: enterprise.creditCode,
+        tier: enterprise.tier ?? null,
+        contactName: '赵六',
+      });
     });
 
     it('masks the contact phone in the list but shows it in full on the detail for department roles', async () => {

@@ -28,6 +28,7 @@ export interface KindArrays {
   published: Int8Array;
   /** Terms in more than the fast mode's share of documents: slot k, or -1. */
   commonSlot: Int32Array;
-  /** Dense impacts of the common terms: [slot * docCount + doc], for re-scoring candidates in O(1). */
+  commonCount: number;
+  /** Dense impacts of the common terms, one row a document: [doc * commonCount + slot] (a candidate's row is contiguous). */
   commonImpacts: Float32Array;
 }

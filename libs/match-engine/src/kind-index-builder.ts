@@ -115,7 +115,7 @@ export function buildKindArrays(
       const at = fill[t]++;
       postDocs[at] = d;
       postImpacts[at] = impact;
-      if (commonSlot[t] >= 0) commonImpacts[commonSlot[t] * n + d] = impact;
+      if (commonSlot[t] >= 0) commonImpacts[d * commonCount + commonSlot[t]] = impact;
     }
   }
   sortLongLists(termOffsets, postDocs, postImpacts, commonSlot, w.fast.maxPostingsPerTerm);
@@ -159,6 +159,7 @@ export function buildKindArrays(
     validUntil,
     published,
     commonSlot,
+    commonCount,
     commonImpacts,
   };
 }

@@ -74,7 +74,11 @@ export class MatchIndex {
       if (p.doc.clusterId !== null) intern(codes.clusters, p.doc.clusterId);
       return {
         doc: p.doc,
-        fields: [Int32Array.from(p.title, termId), Int32Array.from(p.keywords, termId), Int32Array.from(p.description, termId)],
+        fields: [
+          Int32Array.from(p.title, termId),
+          Int32Array.from(p.keywords, termId),
+          Int32Array.from(p.description, termId),
+        ],
       };
     });
     const neighbourPairs: Array<[number, number]> = [];

@@ -50,6 +50,8 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
       ['technology', 'service', 0.6],
       ['capacity', 'product', 0.7],
       ['equipment', 'technology', 0.5],
+      ['technology', 'product', 0.5],
+      ['capacity', 'service', 0.4],
       ['capacity', 'equipment', 0.4],
       ['market', 'service', 0.5],
       ['market', 'product', 0.4],

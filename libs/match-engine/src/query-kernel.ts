@@ -48,6 +48,8 @@ export class QueryKernel {
   private readonly clusterRel: Uint8Array;
   private readonly heap: TopKHeap;
   private readonly common: number[] = [];
+  private readonly commonSlots = new Int32Array(4096);
+  private readonly commonWeights = new Float64Array(4096);
   /** Largest category factor × (1 + every boost): the most a unit of text relevance can score. */
   private readonly maxMultiplier: number;
 
@@ -61,7 +63,10 @@ export class QueryKernel {
     this.heap = new TopKHeap(p.exact ? p.limit : Math.max(p.limit, p.refineDepth));
     this.maxMultiplier =
       Math.max(...p.categoryFactor) *
-      (1 + Math.max(p.clusterSame, p.clusterNeighbour, 0) + Math.max(p.sameCity, p.sameProvince, 0) + Math.max(0, ...p.tierBoost));
+      (1 +
+        Math.max(p.clusterSame, p.clusterNeighbour, 0) +
+        Math.max(p.sameCity, p.sameProvince, 0) +
+        Math.max(0, ...p.tierBoost));
   }
 
   /** Writes up to `limit` results (document numbers, scores) at `at`; returns how many. */
@@ -170,12 +175,20 @@ export class QueryKernel {
   private refine(q: QueryView, norm: number, minText: number): void {
     const { target: x, heap, p } = this;
     const kept = heap.drain();
-    const n = x.docCount;
+    const k = x.commonCount;
     const catRow = q.category * CATEGORY_COUNT;
+    const c = this.common.length;
+    const slots = this.commonSlots;
+    const weights = this.commonWeights;
+    for (let j = 0; j < c; j++) {
+      slots[j] = x.commonSlot[q.terms[this.common[j]]];
+      weights[j] = q.weights[this.common[j]];
+    }
     for (let i = 0; i < kept; i++) {
       const d = heap.sortedDocs[i];
       let text = heap.sortedPayload[i];
-      for (const j of this.common) text += q.weights[j] * x.commonImpacts[x.commonSlot[q.terms[j]] * n + d];
+      const row = d * k;
+      for (let j = 0; j < c; j++) text += weights[j] * x.commonImpacts[row + slots[j]];
       if (text < minText) continue;
       heap.push((text / norm) * p.categoryFactor[catRow + x.category[d]] * this.boost(q, d), d, text);
     }

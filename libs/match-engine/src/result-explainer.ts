@@ -4,13 +4,6 @@ import { CATEGORIES, CATEGORY_LABELS, TIER_LABELS, TIERS } from './posting-codes
 import type { KernelParams, QueryView } from './query-kernel';
 import type { MatchResult } from './types';
 
-/** `类别一致：设备更新` / `类别相关：设备更新—专业服务`, by query category × candidate category. */
-const CATEGORY_REASONS: readonly string[] = CATEGORIES.flatMap((qc) =>
-  CATEGORIES.map((dc) =>
-    qc === dc ? `类别一致：${CATEGORY_LABELS[qc]}` : `类别相关：${CATEGORY_LABELS[qc]}—${CATEGORY_LABELS[dc]}`,
-  ),
-);
-
 export interface ExplainContext {
   target: KindArrays;
   params: KernelParams;

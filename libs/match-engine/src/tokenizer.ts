@@ -169,7 +169,8 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
           parts = info.parts;
         } else {
           if (!ASCII_WORD.test(t)) {
-            prev = null;
+            // a space keeps neighbours adjacent (CNC 机床), punctuation separates them
+            if (t.trim() !== '') prev = null;
             continue;
           }
           t = normaliseKey(t);

@@ -93,9 +93,12 @@ export class CreatePostingDto {
 }
 
 /** null for a required field is a 400, not a NOT NULL failure in the database. */
-export class UpdatePostingDto extends PartialType(OmitType(CreatePostingDto, ['enterpriseId', 'kind'] as const), {
-  skipNullProperties: false,
-}) {}
+export class UpdatePostingDto extends PartialType(
+  OmitType(CreatePostingDto, ['enterpriseId', 'kind'] as const),
+  {
+    skipNullProperties: false,
+  },
+) {}
 
 export class PostingQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: POSTING_KINDS }) @IsOptional() @IsIn(POSTING_KINDS) kind?: PostingKind;

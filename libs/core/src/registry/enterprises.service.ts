@@ -87,7 +87,9 @@ export class EnterprisesService {
     if (!(await this.scope.canSeeEnterprise(caller, id))) throw notFound('enterprise');
     if (!isDepartment(caller) && (patch.creditCode !== undefined || patch.tier !== undefined)) {
       // The credit code is the enterprise's identity and the core-enterprise tier is the department's designation.
-      throw new ForbiddenException('信用代码和核心企业层级只能由厅里修改 (only the department changes creditCode and tier)');
+      throw new ForbiddenException(
+        '信用代码和核心企业层级只能由厅里修改 (only the department changes creditCode and tier)',
+      );
     }
     await this.db.transaction(async (m) => {
       const before = await m.findOne(EnterpriseEntity, {

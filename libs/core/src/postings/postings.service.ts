@@ -10,7 +10,6 @@ import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
 import { ClusterEntity } from '../registry/cluster.entity';
 import { RegistryScope } from '../registry/registry-scope.service';
 import { assertPostingTransition } from './posting-rules';
-import { scopePostings } from './posting-scope';
 import { PostingCategory, PostingEntity, PostingKind, PostingStatus } from './posting.entity';
 
 export interface PostingInput {
@@ -104,7 +103,7 @@ export class PostingsService {
 
   async get(caller: Caller, id: string): Promise<PostingEntity> {
     const qb = this.db.getRepository(PostingEntity).createQueryBuilder('p').where('p.id = :id', { id });
-    scopePostings(qb, caller, 'p');
+    this.scope.scopeByEnterprise(qb, caller, 'p.enterprise_id');
     const found = await qb.getOne();
     if (!found) throw notFound('posting');
     return found;
@@ -112,7 +111,7 @@ export class PostingsService {
 
   async list(caller: Caller, query: PostingQuery): Promise<Page<PostingEntity>> {
     const qb = this.db.getRepository(PostingEntity).createQueryBuilder('p');
-    scopePostings(qb, caller, 'p');
+    this.scope.scopeByEnterprise(qb, caller, 'p.enterprise_id');
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.category) qb.andWhere('p.category = :category', { category: query.category });
     if (query.clusterId) qb.andWhere('p.cluster_id = :clusterId', { clusterId: query.clusterId });

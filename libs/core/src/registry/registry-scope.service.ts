@@ -39,12 +39,21 @@ export class RegistryScope {
 
   /** Narrows an enterprise query (alias `alias`) to what the caller may see. */
   scopeEnterprises<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, caller: Caller, alias: string): void {
+    this.scopeByEnterprise(qb, caller, `${alias}.id`);
+  }
+
+  /** Narrows any query whose rows belong to the enterprise in `column` (postings, …) to what the caller may see. */
+  scopeByEnterprise<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    caller: Caller,
+    column: string,
+  ): void {
     if (isDepartment(caller)) return;
     if (caller.role === 'enterprise_user') {
-      qb.andWhere(`${alias}.id = :scopeEnterpriseId`, { scopeEnterpriseId: caller.enterpriseId });
+      qb.andWhere(`${column} = :scopeEnterpriseId`, { scopeEnterpriseId: caller.enterpriseId });
     } else if (caller.role === 'association_staff') {
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM memberships sm WHERE sm.enterprise_id = ${alias}.id
+        `EXISTS (SELECT 1 FROM memberships sm WHERE sm.enterprise_id = ${column}
            AND sm.association_id = :scopeAssociationId AND sm.left_on IS NULL)`,
         { scopeAssociationId: caller.associationId },
       );

@@ -8,6 +8,7 @@ import { Caller, isDepartment } from '../common/caller';
 import { badInput, FieldError, notFound } from '../common/http-errors';
 import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
 import { ClusterEntity } from '../registry/cluster.entity';
+import { regionPrefix } from '../registry/identifiers/region-codes';
 import { RegistryScope } from '../registry/registry-scope.service';
 import { assertPostingTransition } from './posting-rules';
 import { PostingCategory, PostingEntity, PostingKind, PostingStatus } from './posting.entity';
@@ -119,7 +120,7 @@ export class PostingsService {
     if (query.enterpriseId)
       qb.andWhere('p.enterprise_id = :enterpriseId', { enterpriseId: query.enterpriseId });
     if (query.regionCode) {
-      qb.andWhere('p.region_code LIKE :region', { region: `${query.regionCode.replace(/(00)+$/, '')}%` });
+      qb.andWhere('p.region_code LIKE :region', { region: `${regionPrefix(query.regionCode)}%` });
     }
     if (query.q) {
       qb.andWhere(

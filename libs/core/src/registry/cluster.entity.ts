@@ -6,9 +6,9 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { CLUSTER_TIERS, type ClusterTier } from './catalogue/cluster-catalogue';
 
-export const CLUSTER_TIERS = ['world', 'national', 'regional'] as const;
-export type ClusterTier = (typeof CLUSTER_TIERS)[number];
+export { CLUSTER_TIERS, type ClusterTier };
 export const CLUSTER_TIER_LABELS: Record<ClusterTier, string> = {
   world: '世界级',
   national: '国家级',

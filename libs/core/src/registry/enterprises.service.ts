@@ -15,7 +15,7 @@ import {
   EnterpriseScale,
   EnterpriseTier,
 } from './enterprise.entity';
-import { regionName } from './identifiers/region-codes';
+import { regionName, regionPrefix } from './identifiers/region-codes';
 import { MembershipEntity } from './membership.entity';
 import { RegistryScope } from './registry-scope.service';
 
@@ -129,9 +129,8 @@ export class EnterprisesService {
     this.scope.scopeEnterprises(qb, caller, 'e');
     if (query.q) qb.andWhere('(e.name ILIKE :q OR e.credit_code ILIKE :q)', { q: likePattern(query.q) });
     if (query.regionCode) {
-      // A province or city code selects everything under it: 210000 → 21…, 210100 → 2101…
-      const prefix = query.regionCode.replace(/(00)+$/, '');
-      qb.andWhere('e.region_code LIKE :region', { region: `${prefix}%` });
+      // A province or city code selects everything under it.
+      qb.andWhere('e.region_code LIKE :region', { region: `${regionPrefix(query.regionCode)}%` });
     }
     if (query.scale) qb.andWhere('e.scale = :scale', { scale: query.scale });
     if (query.tier) qb.andWhere('e.tier = :tier', { tier: query.tier });

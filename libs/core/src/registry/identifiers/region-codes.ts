@@ -120,3 +120,8 @@ export function liaoningCities(): readonly Region[] {
 export function liaoningCounties(): readonly Region[] {
   return liaoningCities().flatMap((city) => countiesOf(city.code));
 }
+
+/** The LIKE prefix of a region and everything under it: 210000 → "21", 210100 → "2101", 210102 → "210102". */
+export function regionPrefix(code: string): string {
+  return code.replace(/(00)+$/, '');
+}

@@ -54,12 +54,34 @@ const ROUTES = [
   'POST /api/v1/match-runs',
   'GET /api/v1/match-runs/{id}',
   'PATCH /api/v1/recommendations/{id}',
+  'POST /api/v1/events',
+  'GET /api/v1/events',
+  'GET /api/v1/events/{id}',
+  'PATCH /api/v1/events/{id}',
+  'GET /api/v1/events/{id}/summary',
+  'POST /api/v1/events/{id}/participants',
+  'GET /api/v1/events/{id}/participants',
+  'POST /api/v1/events/{id}/participants/bulk',
+  'PATCH /api/v1/events/{id}/participants/{id}',
+  'POST /api/v1/events/{id}/participants/{id}/check-in',
+  'POST /api/v1/events/{id}/meetings/schedule',
+  'GET /api/v1/events/{id}/meetings',
+  'PATCH /api/v1/events/{id}/meetings/{id}',
+  'GET /api/v1/events/{id}/meetings/by-enterprise.xlsx',
+  'GET /api/v1/events/{id}/meetings/by-table.xlsx',
+  'POST /api/v1/intents',
+  'GET /api/v1/intents',
+  'GET /api/v1/intents/{id}',
+  'POST /api/v1/intents/{id}/transitions',
 ] as const;
 const PUBLIC_ROUTES = new Set<string>(['GET /health', 'POST /api/v1/auth/login']);
 
 /** The data every row runs against: two associations, a member enterprise each, and a user per role. */
 interface World {
-  ids: Record<'A' | 'B' | 'EA' | 'EB' | 'C' | 'CA' | 'CB' | 'P' | 'PB' | 'R', string>;
+  ids: Record<
+    'A' | 'B' | 'EA' | 'EB' | 'C' | 'CA' | 'CB' | 'P' | 'PB' | 'R' | 'EV' | 'EVB' | 'PT' | 'IN' | 'INB',
+    string
+  >;
   users: Record<RoleKey, MadeUser>;
   tokens: Record<RoleKey, string>;
   /** Users bound to B's side, to prove that A's staff do not see them. */
@@ -75,7 +97,8 @@ interface Row {
   method: Method;
   /**
    * Absolute path with placeholders {A} {B} {EA} {EB} {C} {CA} {CB}, {P} {PB} (draft postings of EA and EB),
-   * {R} (a match run the admin queued) and {X} (an id that exists nowhere).
+   * {R} (a match run the admin queued), {EV} {EVB} (open events of A and B; EA takes part in EV as {PT}),
+   * {IN} {INB} (intents of EA and EB) and {X} (an id that exists nowhere).
    */
   path: string;
   status: number;
@@ -117,6 +140,24 @@ const postingBody = (w: World): Body => ({
   description: '采购数控机床主轴',
   keywords: ['主轴'],
 });
+const eventBody = (w: World): Body => ({
+  title: `矩阵测试对接会${uniqueSuffix()}`,
+  type: 'matchmaking',
+  associationId: w.ids.A,
+  clusterIds: [w.ids.C],
+  startDate: '2027-05-10',
+  endDate: '2027-05-10',
+  regionCode: '210100',
+});
+const intentBody = (w: World): Body => ({
+  enterpriseId: w.ids.EA,
+  counterpartName: `矩阵外部伙伴${uniqueSuffix()}`,
+  title: '矩阵测试意向',
+});
+const scheduleBody = (): Body => ({
+  slots: [{ start: '2027-05-10T09:00:00+08:00', end: '2027-05-10T09:30:00+08:00' }],
+  tables: 2,
+});
 const freshEnterprise = async (w: World): Promise<Body> => ({ enterpriseId: (await w.make.enterprise()).id });
 const contact = (): Body => ({ contactName: `联系人${uniqueSuffix()}`.slice(0, 20) });
 const userBody =
@@ -143,7 +184,7 @@ async function nothingCreated(path: string, w: World, body: Body | undefined): P
     expect(idsOf(res)).not.toContain(b.enterpriseId);
     return;
   }
-  const q = encodeURIComponent(String(b.creditCode ?? b.code ?? b.username));
+  const q = encodeURIComponent(String(b.creditCode ?? b.code ?? b.username ?? b.title));
   res = await w.admin('GET', `${path}?q=${q}`);
   expect(res.status).toBe(200);
   expect(res.body.total).toBe(0);
@@ -319,6 +360,123 @@ const MATRIX: Row[] = [
       expect([...enterprises]).toEqual([w.ids.EA]);
       expect(idsOf(res)).not.toContain(w.ids.PB);
     },
+  },
+
+  // events, participants, meetings
+  ...everyRole('POST', `${V1}/events`, only([...DEPT, 'association_staff'], 201), {
+    body: eventBody,
+    check: refusedWritesLeaveNoTrace('POST', `${V1}/events`),
+  }),
+  ...everyRole('GET', `${V1}/events`, all(200)),
+  ...everyRole('GET', `${V1}/events/{EV}`, all(200)),
+  ...everyRole('PATCH', `${V1}/events/{EV}`, only([...DEPT, 'association_staff'], 200), {
+    body: () => ({ venue: `矩阵会场${uniqueSuffix()}` }),
+    check: refusedWritesLeaveNoTrace('PATCH', `${V1}/events/{EV}`),
+  }),
+  ...everyRole('GET', `${V1}/events/{EV}/summary`, all(200)),
+  ...everyRole('POST', `${V1}/events/{EV}/participants`, only([...DEPT, 'association_staff'], 201), {
+    body: async (w) => ({ ...(await freshEnterprise(w)), role: 'visitor' }),
+  }),
+  ...everyRole(
+    'GET',
+    `${V1}/events/{EV}/participants`,
+    only([...DEPT, 'association_staff', 'enterprise_user'], 200),
+  ),
+  ...everyRole('POST', `${V1}/events/{EV}/participants/bulk`, only([...DEPT, 'association_staff'], 200), {
+    body: () => ({ creditCodes: [creditCode('91', '210102')], role: 'visitor' }),
+  }),
+  ...everyRole('PATCH', `${V1}/events/{EV}/participants/{PT}`, only([...DEPT, 'association_staff'], 200), {
+    body: () => ({ role: 'buyer' }),
+  }),
+  ...everyRole(
+    'POST',
+    `${V1}/events/{EV}/participants/{PT}/check-in`,
+    only([...DEPT, 'association_staff'], 200),
+  ),
+  ...everyRole('POST', `${V1}/events/{EV}/meetings/schedule`, only([...DEPT, 'association_staff'], 202), {
+    body: scheduleBody,
+  }),
+  ...everyRole(
+    'GET',
+    `${V1}/events/{EV}/meetings`,
+    only([...DEPT, 'association_staff', 'enterprise_user'], 200),
+  ),
+  ...everyRole(
+    'PATCH',
+    `${V1}/events/{EV}/meetings/{X}`,
+    only([...DEPT, 'association_staff', 'enterprise_user'], 404, 403),
+    { body: () => ({ status: 'held' }) },
+  ),
+  ...everyRole(
+    'GET',
+    `${V1}/events/{EV}/meetings/by-enterprise.xlsx`,
+    only([...DEPT, 'association_staff', 'enterprise_user'], 200),
+  ),
+  ...everyRole(
+    'GET',
+    `${V1}/events/{EV}/meetings/by-table.xlsx`,
+    only([...DEPT, 'association_staff', 'enterprise_user'], 200),
+  ),
+  // intents
+  ...everyRole('POST', `${V1}/intents`, only([...DEPT, 'association_staff', 'enterprise_user'], 201), {
+    body: intentBody,
+  }),
+  ...everyRole('GET', `${V1}/intents`, only([...DEPT, 'association_staff', 'enterprise_user'], 200)),
+  ...everyRole('GET', `${V1}/intents/{IN}`, only([...DEPT, 'association_staff', 'enterprise_user'], 200)),
+  ...everyRole(
+    'POST',
+    `${V1}/intents/{X}/transitions`,
+    only([...DEPT, 'association_staff', 'enterprise_user'], 404, 403),
+    { body: () => ({ to: 'signed', on: '2026-11-01' }) },
+  ),
+  ...scopeRows('association_staff', [
+    ['GET', `${V1}/events/{EVB}`, 404],
+    ['GET', `${V1}/events/{EVB}/participants`, 404],
+    ['GET', `${V1}/events/{EVB}/meetings`, 404],
+    ['GET', `${V1}/intents/{INB}`, 404],
+  ]),
+  ...scopeRows('enterprise_user', [
+    ['GET', `${V1}/events/{EVB}`, 404],
+    ['GET', `${V1}/events/{EVB}/summary`, 404],
+    ['GET', `${V1}/intents/{INB}`, 404],
+  ]),
+  {
+    role: 'association_staff',
+    method: 'PATCH',
+    path: `${V1}/events/{EVB}`,
+    status: 404,
+    body: () => ({ venue: `越权会场${uniqueSuffix()}` }),
+    check: refusedWritesLeaveNoTrace('PATCH', `${V1}/events/{EVB}`),
+  },
+  {
+    role: 'association_staff',
+    method: 'POST',
+    path: `${V1}/events/{EVB}/participants`,
+    status: 404,
+    body: async (w) => ({ ...(await freshEnterprise(w)), role: 'visitor' }),
+  },
+  {
+    role: 'association_staff',
+    method: 'POST',
+    path: `${V1}/events`,
+    status: 403,
+    why: 'staff of A cannot organise B’s events',
+    body: (w) => ({ ...eventBody(w), associationId: w.ids.B }),
+  },
+  {
+    role: 'enterprise_user',
+    method: 'POST',
+    path: `${V1}/intents/{INB}/transitions`,
+    status: 404,
+    body: () => ({ to: 'signed', on: '2026-11-01' }),
+  },
+  {
+    role: 'enterprise_user',
+    method: 'GET',
+    path: `${V1}/events?pageSize=200`,
+    status: 200,
+    why: 'lists only the events EA takes part in',
+    check: (res, w) => expect(idsOf(res)).toEqual([w.ids.EV]),
   },
 
   // ---- scope: association staff of A -------------------------------------------------------------------------
@@ -608,7 +766,30 @@ describe('role × route matrix (HTTP, real PostgreSQL)', () => {
     const p = await created(`${V1}/postings`, postingBody(w0), 201);
     const pb = await created(`${V1}/postings`, { ...postingBody(w0), enterpriseId: eb.id }, 201);
     const r = await created(`${V1}/match-runs`, { scope: 'all' }, 202);
-    w.ids = { A: a.id, B: b.id, EA: ea.id, EB: eb.id, C: c.id, CA: ca.id, CB: cb.id, P: p, PB: pb, R: r };
+    const w1 = { ids: { A: a.id, C: c.id, EA: ea.id } } as World;
+    const ev = await created(`${V1}/events`, { ...eventBody(w1), status: 'open' }, 201);
+    const evb = await created(`${V1}/events`, { ...eventBody(w1), associationId: b.id, status: 'open' }, 201);
+    const pt = await created(`${V1}/events/${ev}/participants`, { enterpriseId: ea.id, role: 'buyer' }, 201);
+    await created(`${V1}/events/${evb}/participants`, { enterpriseId: eb.id, role: 'buyer' }, 201);
+    const inA = await created(`${V1}/intents`, intentBody(w1), 201);
+    const inB = await created(`${V1}/intents`, { ...intentBody(w1), enterpriseId: eb.id }, 201);
+    w.ids = {
+      A: a.id,
+      B: b.id,
+      EA: ea.id,
+      EB: eb.id,
+      C: c.id,
+      CA: ca.id,
+      CB: cb.id,
+      P: p,
+      PB: pb,
+      R: r,
+      EV: ev,
+      EVB: evb,
+      PT: pt,
+      IN: inA,
+      INB: inB,
+    };
     w.users = {
       dept_admin: await make.user('dept_admin'),
       dept_staff: await make.user('dept_staff'),

@@ -5,6 +5,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import {
   AccountsModule,
   AuditModule,
+  EventsModule,
+  IntentsModule,
   MatchingModule,
   PostingsModule,
   RegistryModule,
@@ -15,7 +17,10 @@ import { existsSync } from 'node:fs';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
+import { EventsController } from './events/events.controller';
+import { MeetingsController } from './events/meetings.controller';
 import { HealthController } from './health/health.controller';
+import { IntentsController } from './intents/intents.controller';
 import { MatchRunsController, RecommendationsController } from './matching/match-runs.controller';
 import { PostingsController } from './postings/postings.controller';
 import { AssociationsController } from './registry/associations.controller';
@@ -44,6 +49,8 @@ export class ApiModule {
         SeedModule,
         PostingsModule,
         MatchingModule,
+        EventsModule,
+        IntentsModule,
         ...console,
         ...extra,
       ],
@@ -59,6 +66,9 @@ export class ApiModule {
         PostingsController,
         MatchRunsController,
         RecommendationsController,
+        EventsController,
+        MeetingsController,
+        IntentsController,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

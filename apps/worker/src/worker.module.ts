@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { MatchingModule } from '@app/core';
+import { EventsModule, MatchingModule } from '@app/core';
 import { QueueName } from '@app/platform';
 import { MatchingRecovery } from './matching/matching-recovery.service';
 import { MatchingProcessor } from './matching/matching.processor';
@@ -18,7 +18,8 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [MatchingModule],
+      // EventsModule registers the handler of event-scope runs (participant matching, meeting schedules).
+      imports: [MatchingModule, EventsModule],
       providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery],
     };
   }

@@ -3,12 +3,18 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export const MATCH_RUN_SCOPES = ['all', 'cluster', 'event', 'posting'] as const;
 export type MatchRunScope = (typeof MATCH_RUN_SCOPES)[number];
 export type MatchRunStatus = 'queued' | 'running' | 'completed' | 'failed';
+/** `match` stores recommendations (or an event's candidate pairs); `schedule` then plans an event's meetings. */
+export type MatchRunPurpose = 'match' | 'schedule';
 
 export interface MatchRunCounts {
   queries?: number;
   counterparts?: number;
   recommendations?: number;
   removed?: number;
+  /** Schedule runs: meetings placed, confirmed ones kept, candidate pairs left without a slot. */
+  meetings?: number;
+  kept?: number;
+  unplaced?: number;
 }
 
 @Entity('match_runs')
@@ -18,6 +24,8 @@ export class MatchRunEntity {
   @Column({ name: 'cluster_id', type: 'uuid', nullable: true }) clusterId!: string | null;
   @Column({ name: 'event_id', type: 'uuid', nullable: true }) eventId!: string | null;
   @Column({ name: 'posting_id', type: 'uuid', nullable: true }) postingId!: string | null;
+  @Column({ type: 'varchar', length: 10, default: 'match' }) purpose!: MatchRunPurpose;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) params!: Record<string, unknown>;
   @Column({ type: 'varchar', length: 10, default: 'queued' }) status!: MatchRunStatus;
   @Column({ type: 'int', default: 0 }) progress!: number;
   @Column({ type: 'jsonb', default: () => "'{}'" }) counts!: MatchRunCounts;

@@ -10,17 +10,28 @@ import { PairRow, storeLists, toPairs } from './recommendation-writer';
 
 export type ProgressReporter = (percent: number) => Promise<void>;
 
+/** Executes runs of one scope that another module owns (events register theirs), without a module cycle. */
+export interface MatchRunScopeHandler {
+  run(run: MatchRunEntity, progress: ProgressReporter): Promise<MatchRunCounts>;
+}
+
 /**
  * Executes a match-run row: loads it, matches its scope, stores the lists and records status and progress.
  * Deterministic and idempotent, so a retry after a crash half-way converges on the same rows.
  */
 @Injectable()
 export class MatchRunExecutor {
+  private readonly handlers = new Map<MatchRunEntity['scope'], MatchRunScopeHandler>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cache: PostingIndexCache,
     private readonly postingMatcher: PostingMatcher,
   ) {}
+
+  registerScopeHandler(scope: MatchRunEntity['scope'], handler: MatchRunScopeHandler): void {
+    this.handlers.set(scope, handler);
+  }
 
   async execute(runId: string, report: ProgressReporter): Promise<MatchRunCounts | null> {
     const runs = this.db.getRepository(MatchRunEntity);
@@ -48,6 +59,9 @@ export class MatchRunExecutor {
   }
 
   private async matchScope(run: MatchRunEntity, progress: ProgressReporter): Promise<MatchRunCounts> {
+    const handler = this.handlers.get(run.scope);
+    if (handler) return handler.run(run, progress);
+    if (run.scope === 'event') throw new Error('no handler for event runs: the events module is not loaded');
     if (run.scope === 'posting') {
       const outcome = await this.postingMatcher.match(run.postingId!);
       return {

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
 import { PostingsService } from '../postings/postings.service';
-import { MatchRunEntity, MatchRunScope } from './match-run.entity';
+import { EventScope } from '../events/event-scope.service';
+import { MatchRunEntity, MatchRunPurpose, MatchRunScope } from './match-run.entity';
 
 export interface MatchRunInput {
   scope: MatchRunScope;
@@ -20,6 +21,7 @@ export interface MatchRunView {
   clusterId: string | null;
   postingId: string | null;
   eventId: string | null;
+  purpose: MatchRunPurpose;
   status: MatchRunEntity['status'];
   progress: number;
   counts: MatchRunEntity['counts'];
@@ -35,6 +37,7 @@ const toView = (r: MatchRunEntity): MatchRunView => ({
   clusterId: r.clusterId,
   postingId: r.postingId,
   eventId: r.eventId,
+  purpose: r.purpose,
   status: r.status,
   progress: r.progress,
   counts: r.counts,
@@ -50,19 +53,27 @@ export class MatchRunsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly postings: PostingsService,
     private readonly jobs: JobProducer,
+    private readonly events: EventScope,
   ) {}
 
   /**
    * Department roles re-match anything; association staff a cluster their association leads or a member's
    * posting. The run row is written first, so the job carries only its id.
    */
-  async create(caller: Caller, input: MatchRunInput): Promise<MatchRunView> {
+  async create(
+    caller: Caller,
+    input: MatchRunInput,
+    purpose: MatchRunPurpose = 'match',
+    params: Record<string, unknown> = {},
+  ): Promise<MatchRunView> {
     await this.assertAllowed(caller, input);
     const run = await this.db.getRepository(MatchRunEntity).save({
       scope: input.scope,
       clusterId: input.scope === 'cluster' ? input.clusterId! : null,
       postingId: input.scope === 'posting' ? input.postingId! : null,
-      eventId: null,
+      eventId: input.scope === 'event' ? input.eventId! : null,
+      purpose,
+      params,
       requestedBy: caller.userId,
       associationId: caller.associationId,
     });
@@ -105,12 +116,9 @@ export class MatchRunsService {
         await this.postings.get(caller, input.postingId);
         return;
       case 'event':
-        throw badInput([
-          {
-            field: 'scope',
-            message: '活动范围的匹配随活动模块提供 (event runs come with the events module)',
-          },
-        ]);
+        if (!input.eventId) throw badInput([{ field: 'eventId', message: 'scope=event 需要 eventId' }]);
+        await this.events.managed(caller, input.eventId);
+        return;
     }
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PostingsModule } from '../postings/postings.module';
 import { RegistryModule } from '../registry/registry.module';
+import { EventScope } from '../events/event-scope.service';
 import { MatchRunEntity } from './match-run.entity';
 import { MatchRunExecutor } from './match-run.executor';
 import { MatchRunsService } from './match-runs.service';
@@ -18,7 +19,22 @@ import { RecommendationsService } from './recommendations.service';
     RegistryModule,
     PostingsModule,
   ],
-  providers: [MatchRunsService, RecommendationsService, PostingIndexCache, PostingMatcher, MatchRunExecutor],
-  exports: [MatchRunsService, RecommendationsService, PostingMatcher, MatchRunExecutor],
+  // EventScope lives here so that event-scope runs can be checked without a cycle with the events module.
+  providers: [
+    MatchRunsService,
+    RecommendationsService,
+    PostingIndexCache,
+    PostingMatcher,
+    MatchRunExecutor,
+    EventScope,
+  ],
+  exports: [
+    MatchRunsService,
+    RecommendationsService,
+    PostingMatcher,
+    MatchRunExecutor,
+    PostingIndexCache,
+    EventScope,
+  ],
 })
 export class MatchingModule {}

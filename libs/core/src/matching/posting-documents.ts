@@ -73,3 +73,14 @@ export async function loadPublishedDocuments(
     : await m.query(`${SELECT} WHERE p.status = 'published' ORDER BY p.id`);
   return rows.map((r) => toLoaded(r).doc);
 }
+
+/** Published postings of an event's participants, in id order: the corpus of event-scope matching. */
+export async function loadEventDocuments(m: EntityManager, eventId: string): Promise<MatchDocument[]> {
+  const rows: PostingRow[] = await m.query(
+    `${SELECT} WHERE p.status = 'published'
+        AND p.enterprise_id IN (SELECT enterprise_id FROM event_participants WHERE event_id = $1)
+      ORDER BY p.id`,
+    [eventId],
+  );
+  return rows.map((r) => toLoaded(r).doc);
+}

@@ -445,7 +445,7 @@ describe('events, participants and meetings end to end', () => {
         .expect(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      await book.xlsx.load(res.body as unknown as ArrayBuffer);
       const names = book.worksheets.map((w) => w.name);
       expect(names[0]).toBe('目录');
       expect(names.some((n) => n.startsWith('沈阳航宇'))).toBe(true);

@@ -73,13 +73,33 @@ const ROUTES = [
   'GET /api/v1/intents',
   'GET /api/v1/intents/{id}',
   'POST /api/v1/intents/{id}/transitions',
+  'GET /api/v1/imports/{id}/template.xlsx',
+  'POST /api/v1/imports/{id}',
+  'GET /api/v1/imports',
+  'GET /api/v1/imports/{id}',
 ] as const;
 const PUBLIC_ROUTES = new Set<string>(['GET /health', 'POST /api/v1/auth/login']);
 
 /** The data every row runs against: two associations, a member enterprise each, and a user per role. */
 interface World {
   ids: Record<
-    'A' | 'B' | 'EA' | 'EB' | 'C' | 'CA' | 'CB' | 'P' | 'PB' | 'R' | 'EV' | 'EVB' | 'PT' | 'IN' | 'INB',
+    | 'A'
+    | 'B'
+    | 'EA'
+    | 'EB'
+    | 'C'
+    | 'CA'
+    | 'CB'
+    | 'P'
+    | 'PB'
+    | 'R'
+    | 'EV'
+    | 'EVB'
+    | 'PT'
+    | 'IN'
+    | 'INB'
+    | 'KE'
+    | 'KM',
     string
   >;
   users: Record<RoleKey, MadeUser>;
@@ -98,7 +118,8 @@ interface Row {
   /**
    * Absolute path with placeholders {A} {B} {EA} {EB} {C} {CA} {CB}, {P} {PB} (draft postings of EA and EB),
    * {R} (a match run the admin queued), {EV} {EVB} (open events of A and B; EA takes part in EV as {PT}),
-   * {IN} {INB} (intents of EA and EB) and {X} (an id that exists nowhere).
+   * {IN} {INB} (intents of EA and EB), {KE} {KM} (the import kinds enterprises and members) and {X} (an id that
+   * exists nowhere).
    */
   path: string;
   status: number;
@@ -429,6 +450,16 @@ const MATRIX: Row[] = [
     only([...DEPT, 'association_staff', 'enterprise_user'], 404, 403),
     { body: () => ({ to: 'signed', on: '2026-11-01' }) },
   ),
+  // imports
+  ...everyRole('GET', `${V1}/imports/{KE}/template.xlsx`, only(DEPT, 200)),
+  ...everyRole('GET', `${V1}/imports/{KM}/template.xlsx`, only([...DEPT, 'association_staff'], 200)),
+  ...everyRole('POST', `${V1}/imports/{KM}`, only([...DEPT, 'association_staff'], 400), {
+    why: 'allowed roles get past the guard to “no file”',
+    check: (res) => (res.status === 400 ? expect(res.body.details[0].field).toBe('file') : undefined),
+  }),
+  ...everyRole('POST', `${V1}/imports/{KE}`, only(DEPT, 400)),
+  ...everyRole('GET', `${V1}/imports`, only([...DEPT, 'association_staff'], 200)),
+  ...everyRole('GET', `${V1}/imports/{X}`, only([...DEPT, 'association_staff'], 404)),
   ...scopeRows('association_staff', [
     ['GET', `${V1}/events/{EVB}`, 404],
     ['GET', `${V1}/events/{EVB}/participants`, 404],
@@ -789,6 +820,8 @@ describe('role × route matrix (HTTP, real PostgreSQL)', () => {
       PT: pt,
       IN: inA,
       INB: inB,
+      KE: 'enterprises',
+      KM: 'members',
     };
     w.users = {
       dept_admin: await make.user('dept_admin'),

@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import {
   AccountsModule,
   AuditModule,
   EventsModule,
+  ImportsModule,
   IntentsModule,
   MatchingModule,
   PostingsModule,
@@ -17,9 +18,11 @@ import { existsSync } from 'node:fs';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
+import { ExcelExportInterceptor } from './common/excel-export.interceptor';
 import { EventsController } from './events/events.controller';
 import { MeetingsController } from './events/meetings.controller';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
 import { IntentsController } from './intents/intents.controller';
 import { MatchRunsController, RecommendationsController } from './matching/match-runs.controller';
 import { PostingsController } from './postings/postings.controller';
@@ -51,6 +54,7 @@ export class ApiModule {
         MatchingModule,
         EventsModule,
         IntentsModule,
+        ImportsModule,
         ...console,
         ...extra,
       ],
@@ -69,8 +73,12 @@ export class ApiModule {
         EventsController,
         MeetingsController,
         IntentsController,
+        ImportsController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ExcelExportInterceptor },
+      ],
     };
   }
 }

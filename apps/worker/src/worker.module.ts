@@ -1,6 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { EventsModule, MatchingModule } from '@app/core';
+import { EventsModule, ImportsModule, MatchingModule } from '@app/core';
 import { QueueName } from '@app/platform';
+import { ImportsRecovery } from './imports/imports-recovery.service';
+import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingRecovery } from './matching/matching-recovery.service';
 import { MatchingProcessor } from './matching/matching.processor';
 
@@ -10,6 +12,7 @@ import { MatchingProcessor } from './matching/matching.processor';
  */
 export const QUEUE_PROCESSORS: Record<QueueName, Type> = {
   [QueueName.Matching]: MatchingProcessor,
+  [QueueName.Imports]: ImportsProcessor,
 };
 
 /** The queue face: thin BullMQ processors over core services. Needs PlatformModule from the host process. */
@@ -19,8 +22,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       // EventsModule registers the handler of event-scope runs (participant matching, meeting schedules).
-      imports: [MatchingModule, EventsModule],
-      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery],
+      imports: [MatchingModule, EventsModule, ImportsModule],
+      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery, ImportsRecovery],
     };
   }
 }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/core';
 import { Roles } from '../common/roles.decorator';
 import { AuditQueryDto } from './audit-query.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { AUDIT_EXPORT } from '../exports/list-columns';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -11,6 +13,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ExcelExport(AUDIT_EXPORT)
   @Roles('dept_admin')
   @ApiOperation({ summary: '操作审计：谁在何时改了什么（含修改前后）' })
   list(@Query() query: AuditQueryDto) {

@@ -1,6 +1,22 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateBy } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 200;
+/** Rows in one synchronous Excel download of a list. */
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** pageSize ≤ 200, except when the Excel export interceptor asked for every row of the list. */
+const MaxPageSize = () =>
+  ValidateBy({
+    name: 'maxPageSize',
+    validator: {
+      validate: (value, args) =>
+        typeof value === 'number' &&
+        value <= ((args?.object as { export?: string }).export === 'xlsx' ? MAX_EXPORT_ROWS : MAX_PAGE_SIZE),
+      defaultMessage: () => `pageSize 不能超过 ${MAX_PAGE_SIZE} (pageSize must not exceed ${MAX_PAGE_SIZE})`,
+    },
+  });
 
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
@@ -10,12 +26,12 @@ export class PageQueryDto {
   @Min(1)
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize 必须是整数 (pageSize must be a whole number)' })
   @Min(1)
-  @Max(200, { message: 'pageSize 不能超过 200 (pageSize must not exceed 200)' })
+  @MaxPageSize()
   pageSize: number = 20;
 
   @ApiPropertyOptional({ description: '按名称、标题或编码搜索' })
@@ -23,4 +39,10 @@ export class PageQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  /** Set only by the Excel export interceptor; a client's own value is removed before validation. */
+  @ApiHideProperty()
+  @IsOptional()
+  @IsIn(['xlsx'])
+  export?: 'xlsx';
 }

@@ -11,6 +11,8 @@ import {
   RegisterParticipantDto,
   UpdateParticipantDto,
 } from './participant.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { EVENT_EXPORT, PARTICIPANT_EXPORT } from '../exports/list-columns';
 
 const MANAGERS = [...DEPARTMENT, 'association_staff'] as const;
 const READERS = [...DEPARTMENT, 'association_staff', 'enterprise_user', 'reviewer'] as const;
@@ -33,6 +35,7 @@ export class EventsController {
   }
 
   @Get()
+  @ExcelExport(EVENT_EXPORT)
   @Roles(...READERS)
   @ApiOperation({ summary: '活动列表：厅里看全部，协会看主办/协办的，企业看参加的' })
   list(@CurrentCaller() caller: Caller, @Query() query: EventQueryDto) {
@@ -67,6 +70,7 @@ export class EventsController {
   }
 
   @Get(':id/participants')
+  @ExcelExport(PARTICIPANT_EXPORT)
   @Roles(...PARTICIPANT_READERS)
   participantsOf(
     @CurrentCaller() caller: Caller,

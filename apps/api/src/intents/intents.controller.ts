@@ -5,6 +5,8 @@ import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreateIntentDto, IntentQueryDto, IntentTransitionDto } from './intent.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { INTENT_EXPORT } from '../exports/list-columns';
 
 const PARTIES = [...DEPARTMENT, 'association_staff', 'enterprise_user'] as const;
 
@@ -22,6 +24,7 @@ export class IntentsController {
   }
 
   @Get()
+  @ExcelExport(INTENT_EXPORT)
   @Roles(...PARTIES)
   list(@CurrentCaller() caller: Caller, @Query() query: IntentQueryDto) {
     return this.intents.list(caller, query);

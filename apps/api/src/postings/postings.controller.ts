@@ -5,6 +5,8 @@ import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreatePostingDto, MatchesQueryDto, PostingQueryDto, UpdatePostingDto } from './posting.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { POSTING_EXPORT } from '../exports/list-columns';
 
 const POSTERS = [...DEPARTMENT, 'association_staff', 'enterprise_user'] as const;
 
@@ -25,6 +27,7 @@ export class PostingsController {
   }
 
   @Get()
+  @ExcelExport(POSTING_EXPORT)
   @Roles(...POSTERS)
   list(@CurrentCaller() caller: Caller, @Query() query: PostingQueryDto) {
     return this.postings.list(caller, query);

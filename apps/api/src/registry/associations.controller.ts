@@ -6,6 +6,8 @@ import { PageQueryDto } from '../common/page-query.dto';
 import { ALL_ROLES, DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AddMemberDto, CreateAssociationDto, UpdateAssociationDto } from './association.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { ASSOCIATION_EXPORT, MEMBER_EXPORT } from '../exports/list-columns';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -24,6 +26,7 @@ export class AssociationsController {
   }
 
   @Get()
+  @ExcelExport(ASSOCIATION_EXPORT)
   @Roles(...ALL_ROLES)
   list(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto) {
     return this.associations.list(caller, query);
@@ -48,6 +51,7 @@ export class AssociationsController {
   }
 
   @Get(':id/members')
+  @ExcelExport(MEMBER_EXPORT)
   @Roles(...DEPARTMENT, 'association_staff')
   members(@CurrentCaller() caller: Caller, @UuidParam() id: string, @Query() query: PageQueryDto) {
     return this.memberships.list(caller, id, query);

@@ -11,6 +11,8 @@ import {
   CreateClusterDto,
   UpdateClusterDto,
 } from './cluster.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { CLUSTER_EXPORT } from '../exports/list-columns';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -25,6 +27,7 @@ export class ClustersController {
   }
 
   @Get()
+  @ExcelExport(CLUSTER_EXPORT)
   @Roles(...ALL_ROLES)
   list(@Query() query: ClusterQueryDto) {
     return this.clusters.list(query);

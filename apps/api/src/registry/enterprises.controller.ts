@@ -5,6 +5,8 @@ import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreateEnterpriseDto, EnterpriseQueryDto, UpdateEnterpriseDto } from './enterprise.dto';
+import { ExcelExport } from '../common/excel-export.decorator';
+import { ENTERPRISE_EXPORT } from '../exports/list-columns';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -20,6 +22,7 @@ export class EnterprisesController {
   }
 
   @Get()
+  @ExcelExport(ENTERPRISE_EXPORT)
   @Roles(...DEPARTMENT, 'association_staff', 'enterprise_user')
   @ApiOperation({ summary: '企业列表（联系电话脱敏）' })
   list(@CurrentCaller() caller: Caller, @Query() query: EnterpriseQueryDto) {

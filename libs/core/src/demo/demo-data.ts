@@ -1,4 +1,5 @@
 import { loadClusterCatalogue } from '../registry/catalogue/cluster-catalogue';
+import { buildDemoActivity } from './demo-activity';
 import { ASSOCIATION_ROSTER } from './demo-association-roster';
 import { associationCreditCode } from './demo-credit-codes';
 import type { DemoAssociation, DemoDataOptions, DemoDataSet } from './demo-data.types';
@@ -30,7 +31,8 @@ function buildAssociations(
 
 /**
  * The demo data set loaded into an empty database when DEMO_DATA is not false: the cluster catalogue, 49
- * associations with their lead clusters, ~400 enterprises across Liaoning and their memberships. Deterministic:
+ * associations with their lead clusters, ~400 enterprises across Liaoning and their memberships, and their
+ * activity (postings, events, participants, meetings, intents; see buildDemoActivity). Deterministic:
  * the same options always give the same data. Plain objects linked by codes; the caller maps them to ids.
  */
 export function buildDemoDataSet(options: DemoDataOptions = {}): DemoDataSet {
@@ -44,10 +46,8 @@ export function buildDemoDataSet(options: DemoDataOptions = {}): DemoDataSet {
     options.enterpriseCount ?? DEFAULT_ENTERPRISE_COUNT,
     codes,
   );
-  return {
-    clusters,
-    associations,
-    enterprises,
-    memberships: buildMemberships(rng, enterprises, associations),
-  };
+  const memberships = buildMemberships(rng, enterprises, associations);
+  const registry = { clusters, associations, enterprises, memberships };
+  const seed = options.seed ?? DEFAULT_SEED;
+  return { ...registry, activity: buildDemoActivity(registry, seed, options.today) };
 }

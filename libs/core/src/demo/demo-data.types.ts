@@ -1,4 +1,5 @@
 import type { ClusterDefinition } from '../registry/catalogue/cluster-catalogue';
+import type { DemoActivity } from './demo-activity.types';
 
 export type EnterpriseScale = 'large' | 'medium' | 'small' | 'micro';
 /** Core-enterprise tier: 龙头 / 骨干 / 重点. */
@@ -36,9 +37,12 @@ export interface DemoDataSet {
   associations: DemoAssociation[];
   enterprises: DemoEnterprise[];
   memberships: DemoMembership[];
+  activity: DemoActivity;
 }
 
 export interface DemoDataOptions {
   seed?: number;
   enterpriseCount?: number;
+  /** The day the activity is built around (YYYY-MM-DD); DEMO_TODAY by default. */
+  today?: string;
 }

@@ -8,6 +8,7 @@ import { ClusterEntity } from '../registry/cluster.entity';
 import { EnterpriseClusterEntity } from '../registry/enterprise-cluster.entity';
 import { EnterpriseEntity } from '../registry/enterprise.entity';
 import { MembershipEntity } from '../registry/membership.entity';
+import { writeDemoActivity, type DemoActivityReport } from './demo-activity-writer';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins';
 
 export interface DemoLoadReport {
@@ -15,6 +16,9 @@ export interface DemoLoadReport {
   enterprises: number;
   memberships: number;
   logins: string[];
+  activity: DemoActivityReport;
+  /** How long building and writing the demo data took. */
+  elapsedMs: number;
 }
 
 const CHUNK = 500;
@@ -26,8 +30,9 @@ async function insertChunked<T extends object>(
   for (let i = 0; i < rows.length; i += CHUNK) await m.insert(target, rows.slice(i, i + CHUNK) as never);
 }
 
-/** Loads the deterministic demo data set (associations, enterprises, members) and one login per role. */
+/** Loads the deterministic demo data set (associations, enterprises, members, their activity) and one login per role. */
 export async function loadDemoData(m: EntityManager): Promise<DemoLoadReport> {
+  const started = Date.now();
   const data = buildDemoDataSet();
   const clusterIds = new Map((await m.find(ClusterEntity)).map((c) => [c.code, c.id]));
   const clusterId = (code: string) => clusterIds.get(code);
@@ -72,8 +77,13 @@ export async function loadDemoData(m: EntityManager): Promise<DemoLoadReport> {
   }));
   await insertChunked(m, MembershipEntity, memberships);
 
-  // The demo association is the first with members; the demo enterprise is one of its members.
+  // The demo association is the first with members; the demo enterprise is one of its members (demoBinding).
   const demoMembership = memberships[0];
+  const activity = await writeDemoActivity(m, data.activity, {
+    clusters: clusterIds,
+    associations: associationId,
+    enterprises: enterpriseId,
+  });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await m.insert(
     UserEntity,
@@ -91,5 +101,7 @@ export async function loadDemoData(m: EntityManager): Promise<DemoLoadReport> {
     enterprises: enterprises.length,
     memberships: memberships.length,
     logins: DEMO_LOGINS.map((l) => l.username),
+    activity,
+    elapsedMs: Date.now() - started,
   };
 }

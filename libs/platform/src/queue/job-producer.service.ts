@@ -8,8 +8,11 @@ import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
 export class JobProducer {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.Matching) matching: Queue) {
-    this.queues = { [QueueName.Matching]: matching };
+  constructor(
+    @InjectQueue(QueueName.Matching) matching: Queue,
+    @InjectQueue(QueueName.Imports) imports: Queue,
+  ) {
+    this.queues = { [QueueName.Matching]: matching, [QueueName.Imports]: imports };
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {

@@ -4,6 +4,7 @@
  */
 export const QueueName = {
   Matching: 'matching',
+  Imports: 'imports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -12,17 +13,21 @@ export const JobName = {
   MatchPosting: 'match-posting',
   /** Execute a match run row (scope all / cluster / event / posting). */
   MatchRun: 'match-run',
+  /** Import an uploaded Excel file (an `imports` row): validate every row, land the good ones. */
+  ImportFile: 'import-file',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
   [JobName.MatchPosting]: { postingId: string };
   [JobName.MatchRun]: { runId: string };
+  [JobName.ImportFile]: { importId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchPosting]: QueueName.Matching,
   [JobName.MatchRun]: QueueName.Matching,
+  [JobName.ImportFile]: QueueName.Imports,
 };
 
 /** Retries with exponential backoff; completed jobs are trimmed so Redis does not grow without bound. */

@@ -1,0 +1,181 @@
+/**
+ * M2 — a newly published posting's top-10 stored and served by GET /postings/:id/matches, 20k counterparts
+ * (end to end through HTTP, BullMQ, the worker and PostgreSQL; and the engine's part alone).
+ * M3 — sustained publishing: postings matched per second through the queue, next to BullMQ's own throughput
+ * for empty jobs measured in the same run.
+ * Run: npm run bench:publish  (env: M2_COUNTERPARTS, M2_SAMPLES, M3_POSTINGS)
+ */
+import { PostingIndexCache } from '@app/core';
+import { chinaToday } from '@app/match-engine';
+import { JobName, JobProducer, QueueName } from '@app/platform';
+import { Queue, Worker } from 'bullmq';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { generatePostings } from '../matching/posting-generator';
+import { BENCH_ADMIN, createBenchDatabase, loadPostings, percentile, startApp } from './bench-world';
+
+const COUNTERPARTS = Number(process.env.M2_COUNTERPARTS ?? 20000);
+const SAMPLES = Number(process.env.M2_SAMPLES ?? 100);
+const SUSTAINED = Number(process.env.M3_POSTINGS ?? 3000);
+const EMPTY_JOBS = 5000;
+const REDIS = { url: 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+
+async function main(): Promise<void> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const { demands, supplies } = generatePostings({
+    demands: SAMPLES + SUSTAINED + 50,
+    supplies: COUNTERPARTS,
+    seed: 7,
+  });
+  const db = await createBenchDatabase('cl_bench_publish');
+  const stop: (() => Promise<unknown>)[] = [() => db.drop()];
+  try {
+    let t = performance.now();
+    const ids = await loadPostings(db.url, supplies);
+    say(`loaded ${supplies.length} published supplies in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const { app, base, config } = await startApp(db.url);
+    stop.unshift(() => app.close());
+    const token = await login(base);
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const sql = app.get(DataSource);
+    const enterpriseOf = (i: number) => ids.get(supplies[i % supplies.length].enterpriseId)!;
+
+    const publish = async (i: number): Promise<string> => {
+      const d = demands[i];
+      const res = await fetch(`${base}/api/v1/postings`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          enterpriseId: enterpriseOf(i * 7 + 3),
+          kind: 'demand',
+          category: d.category,
+          title: d.title.slice(0, 100),
+          description: d.description.slice(0, 5000),
+          keywords: d.keywords.slice(0, 20),
+          status: 'published',
+        }),
+      });
+      if (res.status !== 201) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const served = async (id: string): Promise<number> => {
+      for (;;) {
+        const [row]: { matched_version: number | null }[] = await sql.query(
+          'SELECT matched_version FROM postings WHERE id = $1',
+          [id],
+        );
+        if (row.matched_version !== null) break;
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      const res = await fetch(`${base}/api/v1/postings/${id}/matches?limit=10`, { headers });
+      return ((await res.json()) as { items: unknown[] }).items.length;
+    };
+
+    // Warm-up: the worker builds its index of the 20k counterparts on the first job.
+    t = performance.now();
+    await served(await publish(0));
+    say(
+      `first publish (index build of ${COUNTERPARTS} counterparts included): ${(performance.now() - t).toFixed(0)} ms`,
+    );
+    for (let i = 1; i < 10; i++) await served(await publish(i));
+
+    const latencies: number[] = [];
+    let withMatches = 0;
+    for (let i = 10; i < 10 + SAMPLES; i++) {
+      const start = performance.now();
+      const n = await served(await publish(i));
+      latencies.push(performance.now() - start);
+      if (n > 0) withMatches++;
+    }
+
+    const index = await app.get(PostingIndexCache).current();
+    const engine: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const doc = { ...demands[i % demands.length], validUntil: null };
+      const s = performance.now();
+      index.query(doc, { today: chinaToday(), limit: 10, mode: 'exact' });
+      engine.push(performance.now() - s);
+    }
+
+    // M3 baseline: BullMQ alone, empty jobs, concurrency 10, same Redis, same process.
+    const emptyQueue = new Queue('bench-empty', { connection: REDIS, prefix: config.queuePrefix });
+    let emptyDone = 0;
+    const emptyWorker = new Worker('bench-empty', async () => undefined, {
+      connection: REDIS,
+      prefix: config.queuePrefix,
+      concurrency: 10,
+    });
+    emptyWorker.on('completed', () => emptyDone++);
+    t = performance.now();
+    await emptyQueue.addBulk(Array.from({ length: EMPTY_JOBS }, (_, i) => ({ name: 'empty', data: { i } })));
+    while (emptyDone < EMPTY_JOBS) await new Promise((r) => setTimeout(r, 5));
+    const emptyRate = EMPTY_JOBS / ((performance.now() - t) / 1000);
+    await emptyWorker.close();
+    await emptyQueue.obliterate({ force: true });
+    await emptyQueue.close();
+
+    // M3: a burst of published postings queued at once, matched by the app's own worker.
+    const burst = demands.slice(10 + SAMPLES, 10 + SAMPLES + SUSTAINED);
+    const burstIds = await loadPostings(db.url, burst);
+    const postingIds = burst.map((d) => burstIds.get(d.id)!);
+    await sql.query('UPDATE postings SET matched_version = NULL WHERE id = ANY($1::uuid[])', [postingIds]);
+    const matching = app.get(JobProducer).queue(QueueName.Matching);
+    t = performance.now();
+    await matching.addBulk(
+      postingIds.map((postingId) => ({
+        name: JobName.MatchPosting,
+        data: { postingId },
+        opts: { jobId: `m3-${postingId}` },
+      })),
+    );
+    for (;;) {
+      const [{ n }]: { n: number }[] = await sql.query(
+        'SELECT count(*)::int AS n FROM postings WHERE id = ANY($1::uuid[]) AND matched_version IS NOT NULL',
+        [postingIds],
+      );
+      if (n === postingIds.length) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const matchedRate = SUSTAINED / ((performance.now() - t) / 1000);
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+
+    say('');
+    say('| bench | figure | bar |');
+    say('|---|---|---|');
+    say(
+      `| M2 publish → top-10 served, ${COUNTERPARTS} counterparts, ${SAMPLES} postings | p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 **${percentile(latencies, 95).toFixed(1)} ms** (${withMatches}/${SAMPLES} had matches) | p95 ≤ 50 ms |`,
+    );
+    say(
+      `| M2 engine part (index.query, exact) | p50 ${percentile(engine, 50).toFixed(2)} ms, p95 **${percentile(engine, 95).toFixed(2)} ms** | p95 ≤ 2 ms |`,
+    );
+    say(`| M3 BullMQ empty jobs, concurrency 10 (baseline) | ${emptyRate.toFixed(0)} jobs/s | — |`);
+    say(
+      `| M3 sustained publishing, ${SUSTAINED} postings queued at once | **${matchedRate.toFixed(0)} postings/s** matched | ≥ 1,000/s |`,
+    );
+    say(`| peak RSS of the process | ${rss.toFixed(0)} MB | — |`);
+    say('');
+    say(
+      `ratio M3 / empty-job BullMQ throughput: ${((matchedRate / emptyRate) * 100).toFixed(1)} % (bar ≥ 15 %)`,
+    );
+    await matching.obliterate({ force: true });
+  } finally {
+    for (const fn of stop) await fn().catch((e: unknown) => say(`cleanup: ${String(e)}`));
+  }
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -20,7 +20,7 @@ import { createTestApp, TestApp } from './support/test-app';
 
 const ROLES = ['dept_admin', 'dept_staff', 'association_staff', 'enterprise_user', 'reviewer'] as const;
 type RoleKey = (typeof ROLES)[number];
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 /** Every route of the API, as `METHOD /openapi/path`. */
 const ROUTES = [
@@ -77,6 +77,14 @@ const ROUTES = [
   'POST /api/v1/imports/{id}',
   'GET /api/v1/imports',
   'GET /api/v1/imports/{id}',
+  'GET /api/v1/stats/overview',
+  'GET /api/v1/stats/by-association',
+  'GET /api/v1/stats/by-cluster',
+  'GET /api/v1/stats/by-month',
+  'GET /api/v1/stats/by-event-type',
+  'GET /api/v1/stats/attention',
+  'GET /api/v1/targets/{id}',
+  'PUT /api/v1/targets/{id}',
 ] as const;
 const PUBLIC_ROUTES = new Set<string>(['GET /health', 'POST /api/v1/auth/login']);
 
@@ -450,6 +458,29 @@ const MATRIX: Row[] = [
     only([...DEPT, 'association_staff', 'enterprise_user'], 404, 403),
     { body: () => ({ to: 'signed', on: '2026-11-01' }) },
   ),
+  // statistics and targets
+  ...everyRole('GET', `${V1}/stats/overview`, only([...DEPT, 'association_staff', 'reviewer'], 200)),
+  ...everyRole('GET', `${V1}/stats/by-association`, only([...DEPT, 'reviewer'], 200)),
+  ...everyRole('GET', `${V1}/stats/by-cluster`, only([...DEPT, 'reviewer'], 200)),
+  ...everyRole('GET', `${V1}/stats/by-month`, only([...DEPT, 'association_staff', 'reviewer'], 200)),
+  ...everyRole('GET', `${V1}/stats/by-event-type`, only([...DEPT, 'association_staff', 'reviewer'], 200)),
+  ...everyRole('GET', `${V1}/stats/attention`, only([...DEPT, 'reviewer'], 200)),
+  ...everyRole('GET', `${V1}/targets/{Y}`, only([...DEPT, 'reviewer'], 200)),
+  ...everyRole('PUT', `${V1}/targets/{Y}`, only(['dept_admin'], 200), {
+    body: () => ({ events: 10, enterprisesServed: 100, intents: 20 }),
+  }),
+  ...scopeRows('association_staff', [
+    ['GET', `${V1}/stats/overview?associationId={B}`, 404],
+    ['GET', `${V1}/stats/by-month?associationId={B}`, 404],
+    ['GET', `${V1}/stats/by-event-type?associationId={B}`, 404],
+  ]),
+  {
+    role: 'association_staff',
+    method: 'GET',
+    path: `${V1}/stats/overview?associationId={A}`,
+    status: 200,
+    why: 'their own association is allowed',
+  },
   // imports
   ...everyRole('GET', `${V1}/imports/{KE}/template.xlsx`, only(DEPT, 200)),
   ...everyRole('GET', `${V1}/imports/{KM}/template.xlsx`, only([...DEPT, 'association_staff'], 200)),
@@ -735,7 +766,11 @@ function scopeRows(role: RoleKey, rows: [Method, string, number][]): Row[] {
 
 function fill(path: string, w: World): string {
   return path.replace(/\{([A-Za-z]+)\}/g, (_m, key: string) =>
-    key === 'X' ? '00000000-0000-4000-8000-000000000000' : w.ids[key as keyof World['ids']],
+    key === 'X'
+      ? '00000000-0000-4000-8000-000000000000'
+      : key === 'Y'
+        ? '2026'
+        : w.ids[key as keyof World['ids']],
   );
 }
 
@@ -775,6 +810,7 @@ describe('role × route matrix (HTTP, real PostgreSQL)', () => {
     if (method === 'GET') return agent.get(path);
     if (method === 'POST') return agent.post(path);
     if (method === 'PATCH') return agent.patch(path);
+    if (method === 'PUT') return agent.put(path);
     throw new Error(`no matrix support for ${method} yet: add it here and rows for the route`);
   };
 

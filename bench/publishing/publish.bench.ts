@@ -34,7 +34,15 @@ async function main(): Promise<void> {
     const ids = await loadPostings(db.url, supplies);
     say(`loaded ${supplies.length} published supplies in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const { app, base, config } = await startApp(db.url);
-    stop.unshift(() => app.close());
+    // Workers stop before their queues are emptied, so no job finishes against a deleted key.
+    stop.unshift(async () => {
+      await app.close();
+      for (const name of Object.values(QueueName)) {
+        const q = new Queue(name, { connection: REDIS, prefix: config.queuePrefix });
+        await q.obliterate({ force: true });
+        await q.close();
+      }
+    });
     const token = await login(base);
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const sql = app.get(DataSource);
@@ -157,7 +165,6 @@ async function main(): Promise<void> {
     say(
       `ratio M3 / empty-job BullMQ throughput: ${((matchedRate / emptyRate) * 100).toFixed(1)} % (bar ≥ 15 %)`,
     );
-    await matching.obliterate({ force: true });
   } finally {
     for (const fn of stop) await fn().catch((e: unknown) => say(`cleanup: ${String(e)}`));
   }

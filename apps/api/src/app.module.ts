@@ -12,6 +12,7 @@ import {
   PostingsModule,
   RegistryModule,
   SeedModule,
+  StatsModule,
 } from '@app/core';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { existsSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { PostingsController } from './postings/postings.controller';
 import { AssociationsController } from './registry/associations.controller';
 import { ClustersController, ChainsController } from './registry/clusters.controller';
 import { EnterprisesController } from './registry/enterprises.controller';
+import { StatsController, TargetsController } from './stats/stats.controller';
 import { UsersController } from './users/users.controller';
 
 /** The HTTP face: controllers and guards over the core services. */
@@ -55,6 +57,7 @@ export class ApiModule {
         EventsModule,
         IntentsModule,
         ImportsModule,
+        StatsModule,
         ...console,
         ...extra,
       ],
@@ -74,6 +77,8 @@ export class ApiModule {
         MeetingsController,
         IntentsController,
         ImportsController,
+        StatsController,
+        TargetsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

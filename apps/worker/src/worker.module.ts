@@ -4,6 +4,7 @@ import { QueueName } from '@app/platform';
 import { ImportsRecovery } from './imports/imports-recovery.service';
 import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingRecovery } from './matching/matching-recovery.service';
+import { MatchRunsProcessor } from './matching/match-runs.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 
 /**
@@ -12,6 +13,7 @@ import { MatchingProcessor } from './matching/matching.processor';
  */
 export const QUEUE_PROCESSORS: Record<QueueName, Type> = {
   [QueueName.Matching]: MatchingProcessor,
+  [QueueName.MatchRuns]: MatchRunsProcessor,
   [QueueName.Imports]: ImportsProcessor,
 };
 

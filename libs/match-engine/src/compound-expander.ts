@@ -11,12 +11,21 @@ const CHEMICAL_NAME = /[烯烷醇酸苯腈醚酯胺烃酮醛]$/;
  */
 export class CompoundExpander {
   private readonly parts = new Map<string, readonly string[]>();
-  private readonly compounds = new Set<string>();
+  /** Left half → right half → the compound they make (every split of every known compound). */
+  private readonly joins = new Map<string, Map<string, string>>();
 
   constructor(words: Iterable<string>, synonyms: SynonymTable) {
     const known = new Set<string>();
     for (const w of words) known.add(normaliseKey(w));
-    for (const w of known) this.compounds.add(synonyms.canonical(w));
+    for (const w of known) {
+      const compound = synonyms.canonical(w);
+      for (let i = 1; i < compound.length; i++) {
+        const left = compound.slice(0, i);
+        let rights = this.joins.get(left);
+        if (rights === undefined) this.joins.set(left, (rights = new Map()));
+        rights.set(compound.slice(i), compound);
+      }
+    }
     for (const w of known) {
       const canonical = synonyms.canonical(w);
       if (canonical.length < 3 || this.parts.has(canonical)) continue;
@@ -40,7 +49,11 @@ export class CompoundExpander {
 
   /** The canonical compound made of two adjacent canonical tokens, if it is a known term. */
   join(left: string, right: string): string | undefined {
-    const joined = left + right;
-    return this.compounds.has(joined) ? joined : undefined;
+    return this.joins.get(left)?.get(right);
+  }
+
+  /** The compounds a canonical token starts, by the token that completes them (undefined: none). */
+  joinsAfter(left: string): ReadonlyMap<string, string> | undefined {
+    return this.joins.get(left);
   }
 }

@@ -37,7 +37,11 @@ export function buildKindArrays(
   // pass 1: per document, distinct terms (ascending) with BM25F pseudo-frequency and raw weighted frequency
   const slot = new Int32Array(vocabSize).fill(-1);
   const fwdOffsets = sharedInt32(n + 1);
-  let cap = 1 << 16;
+  // distinct terms never outnumber tokens: one allocation, no growing
+  let cap = Math.max(
+    1,
+    docs.reduce((s, d) => s + d.fields[0].length + d.fields[1].length + d.fields[2].length, 0),
+  );
   let docTerms = new Int32Array(cap);
   let docPseudoTf = new Float64Array(cap);
   let docQueryTf = new Float64Array(cap);
@@ -72,7 +76,7 @@ export function buildKindArrays(
       docPseudoTf = grow(docPseudoTf, cap);
       docQueryTf = grow(docQueryTf, cap);
     }
-    const sorted = uniq.subarray(0, u).slice().sort();
+    const sorted = uniq.subarray(0, u).sort();
     for (let i = 0; i < u; i++) {
       const t = sorted[i];
       const s = slot[t];

@@ -218,3 +218,102 @@ describe('matchAll', () => {
     expect(index.query(demands[1], exact)).toEqual(index.matchAll(exact).get(demands[1].id));
   });
 });
+
+describe('fast mode on a larger set (common terms skipped, candidates cut and refined)', () => {
+  const terms = [
+    '数控机床',
+    '五轴联动',
+    '加工中心',
+    '刀具',
+    '主轴',
+    '伺服电机',
+    '滚珠丝杠',
+    '直线导轨',
+    '机床铸件',
+  ];
+  const rare = ['谐波减速器', '光栅尺', '电主轴', '刀库', '冷却液', '排屑机', '卡盘', '尾座', '转台', '夹具'];
+  const statuses = ['published', 'published', 'published', 'draft', 'closed'] as const;
+  const make = (kind: 'demand' | 'supply', i: number): MatchDocument =>
+    posting({
+      id: `${kind[0]}${String(i).padStart(4, '0')}`,
+      enterpriseId: `e${i % 29}`,
+      kind,
+      category: i % 7 === 0 ? 'service' : 'equipment',
+      title: `${terms[i % terms.length]}${rare[(i * 3) % rare.length]}`,
+      description: [terms[(i * 5) % terms.length], rare[(i * 7) % rare.length], '精密', '加工'].join('，'),
+      clusterId: `c${i % 4}`,
+      regionCode: `2101${String(i % 5).padStart(2, '0')}`,
+      validUntil: i % 11 === 0 ? '2025-05-31' : i % 6 === 0 ? TODAY : null,
+      status: statuses[i % statuses.length],
+      tier: i % 3 === 0 ? 'backbone' : null,
+    });
+  const demands = Array.from({ length: 300 }, (_, i) => make('demand', i));
+  const supplies = Array.from({ length: 300 }, (_, i) => make('supply', i));
+  const byId = new Map([...demands, ...supplies].map((d) => [d.id, d]));
+  // a small refine depth makes the first stage cut its candidate buffer many times
+  const index = MatchIndex.build([...demands, ...supplies], { weights: { fast: { refineDepth: 12 } } });
+  const fast: QueryOptions = { today: TODAY, mode: 'fast' };
+
+  it('never returns a forbidden pair (same kind, own enterprise, expired, draft or closed)', () => {
+    const all = index.matchAll({ ...fast, limit: 12 });
+    let pairs = 0;
+    for (const [id, results] of all) {
+      const q = byId.get(id)!;
+      if (q.status !== 'published' || (q.validUntil !== null && q.validUntil < TODAY)) {
+        expect(results).toEqual([]);
+        continue;
+      }
+      for (const r of results) {
+        const c = byId.get(r.postingId)!;
+        pairs++;
+        expect(c.kind).not.toBe(q.kind);
+        expect(c.enterpriseId).not.toBe(q.enterpriseId);
+        expect(c.status).toBe('published');
+        expect(c.validUntil === null || c.validUntil >= TODAY).toBe(true);
+      }
+    }
+    expect(pairs).toBeGreaterThan(1000);
+  });
+
+  it('is deterministic and sorted by score desc, then posting id asc', () => {
+    const a = index.matchAll(fast);
+    const b = MatchIndex.build([...supplies, ...demands].reverse(), {
+      weights: { fast: { refineDepth: 12 } },
+    }).matchAll(fast);
+    expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
+    for (const results of a.values()) {
+      for (let i = 1; i < results.length; i++) {
+        const [p, r] = [results[i - 1], results[i]];
+        expect(p.score > r.score || (p.score === r.score && p.postingId < r.postingId)).toBe(true);
+      }
+    }
+  });
+
+  it('scores a pair it returns exactly as exact mode does', () => {
+    const f = index.matchAll(fast);
+    const e = index.matchAll({ ...exact, limit: 300 });
+    let checked = 0;
+    for (const [id, results] of f) {
+      const scores = new Map(e.get(id)!.map((r) => [r.postingId, r.score]));
+      for (const r of results) {
+        expect(scores.get(r.postingId)).toBe(r.score);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('keeps recall@10 against exact mode at 0.95 or more', () => {
+    const f = index.matchAll(fast);
+    const e = index.matchAll(exact);
+    let hit = 0;
+    let total = 0;
+    for (const [id, results] of e) {
+      const got = new Set(ids(f.get(id)!));
+      total += results.length;
+      hit += results.filter((r) => got.has(r.postingId)).length;
+    }
+    expect(total).toBeGreaterThan(1000);
+    expect(hit / total).toBeGreaterThanOrEqual(0.95);
+  });
+});

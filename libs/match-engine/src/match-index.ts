@@ -69,17 +69,15 @@ export class MatchIndex {
       }
       return id;
     };
+    const encode = (tokens: readonly string[]): Int32Array => {
+      const ids = new Int32Array(tokens.length);
+      for (let i = 0; i < tokens.length; i++) ids[i] = termId(tokens[i]);
+      return ids;
+    };
     const encoded: EncodedDocument[] = sorted.map((p) => {
       intern(codes.enterprises, p.doc.enterpriseId);
       if (p.doc.clusterId !== null) intern(codes.clusters, p.doc.clusterId);
-      return {
-        doc: p.doc,
-        fields: [
-          Int32Array.from(p.title, termId),
-          Int32Array.from(p.keywords, termId),
-          Int32Array.from(p.description, termId),
-        ],
-      };
+      return { doc: p.doc, fields: [encode(p.title), encode(p.keywords), encode(p.description)] };
     });
     const neighbourPairs: Array<[number, number]> = [];
     for (const [a, list] of options.clusterNeighbours ?? []) {

@@ -1,5 +1,5 @@
 import type { KindArrays } from './kind-arrays';
-import { TopKHeap } from './top-k-heap';
+import { CandidateBuffer } from './candidate-buffer';
 
 /** Numbers the kernel needs, flattened from MatchWeights and the call's options (plain data for workers). */
 export interface KernelParams {
@@ -37,83 +37,120 @@ export interface QueryView {
 }
 
 const CATEGORY_COUNT = 6;
+/** Guards the pruning bound against the last-bit rounding of the real score (a tie must still be scored). */
+const BOUND_SLACK = 1 + 1e-9;
 
 /**
  * Scores one query against the postings of the other kind. Owns the reused accumulator; one kernel per thread.
  * score = textRelevance × categoryFactor × (1 + cluster + region + tier boosts), textRelevance in 0..1.
+ *
+ * Fast mode reads the posting lists of the query's rare terms only, keeps the best `refineDepth` candidates
+ * of that partial score, then adds the skipped common terms to those (from dense rows) and ranks them again.
+ * Exact mode reads every list. Nothing is allocated per query.
  */
 export class QueryKernel {
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
   private readonly clusterRel: Uint8Array;
-  private readonly heap: TopKHeap;
-  private readonly common: number[] = [];
+  /** Candidates of the first stage (fast mode: refineDepth; exact mode: limit). */
+  private readonly heap: CandidateBuffer;
+  /** Final ranking after the refine step. */
+  private readonly final: CandidateBuffer;
+  /** 1 when the target posting may be recommended on `today` (published, not expired). */
+  private readonly eligible: Uint8Array;
   private readonly commonSlots = new Int32Array(4096);
   private readonly commonWeights = new Float64Array(4096);
-  /** Largest category factor × (1 + every boost): the most a unit of text relevance can score. */
-  private readonly maxMultiplier: number;
+  private readonly commonTerms = new Int32Array(4096);
+  /** Per query category: the largest category factor it can meet. */
+  private readonly maxFactor: Float64Array;
+  private readonly maxTier: number;
 
   constructor(
     private readonly target: KindArrays,
     private readonly p: KernelParams,
   ) {
-    this.acc = new Float64Array(target.docCount);
-    this.touched = new Int32Array(target.docCount);
+    const n = target.docCount;
+    this.acc = new Float64Array(n);
+    this.touched = new Int32Array(n);
     this.clusterRel = new Uint8Array(Math.max(0, p.neighbourOffsets.length - 1));
-    this.heap = new TopKHeap(p.exact ? p.limit : Math.max(p.limit, p.refineDepth));
-    this.maxMultiplier =
-      Math.max(...p.categoryFactor) *
-      (1 +
-        Math.max(p.clusterSame, p.clusterNeighbour, 0) +
-        Math.max(p.sameCity, p.sameProvince, 0) +
-        Math.max(0, ...p.tierBoost));
+    this.heap = new CandidateBuffer(p.exact ? p.limit : Math.max(p.limit, p.refineDepth));
+    this.final = new CandidateBuffer(p.limit);
+    this.eligible = new Uint8Array(n);
+    for (let d = 0; d < n; d++)
+      this.eligible[d] = target.published[d] !== 0 && target.validUntil[d] >= p.today ? 1 : 0;
+    this.maxFactor = new Float64Array(CATEGORY_COUNT);
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      let m = 0;
+      for (let o = 0; o < CATEGORY_COUNT; o++) m = Math.max(m, p.categoryFactor[c * CATEGORY_COUNT + o]);
+      this.maxFactor[c] = m;
+    }
+    this.maxTier = Math.max(0, ...p.tierBoost);
   }
 
   /** Writes up to `limit` results (document numbers, scores) at `at`; returns how many. */
   run(q: QueryView, outDocs: Int32Array, outScores: Float64Array, at: number): number {
     const { target: x, p, acc, touched } = this;
-    const common = this.common;
-    common.length = 0;
+    const termOffsets = x.termOffsets;
+    const postDocs = x.postDocs;
+    const postImpacts = x.postImpacts;
+    const idf = x.idf;
+    const commonSlot = x.commonSlot;
+    const qTerms = q.terms;
+    const qWeights = q.weights;
+    const vocab = idf.length;
+    const exact = p.exact;
+    const maxPostings = p.maxPostingsPerTerm;
+    const k1p1 = p.k1 + 1;
+    const slots = this.commonSlots;
+    const cWeights = this.commonWeights;
+    const cTerms = this.commonTerms;
+    let common = 0;
     let norm = 0;
     let n = 0;
     let scanned = 0;
     for (let j = q.start; j < q.end; j++) {
-      const t = q.terms[j];
-      if (t >= x.idf.length) continue;
-      const s = x.termOffsets[t];
-      const df = x.termOffsets[t + 1] - s;
+      const t = qTerms[j];
+      if (t >= vocab) continue;
+      const s = termOffsets[t];
+      const df = termOffsets[t + 1] - s;
       if (df === 0) continue;
-      const w = q.weights[j];
-      norm += w * x.idf[t] * (p.k1 + 1);
-      if (!p.exact && x.commonSlot[t] >= 0) {
-        common.push(j);
+      const w = qWeights[j];
+      norm += w * idf[t] * k1p1;
+      if (!exact && commonSlot[t] >= 0 && common < slots.length) {
+        slots[common] = commonSlot[t];
+        cTerms[common] = t;
+        cWeights[common++] = w;
         continue;
       }
-      const e = p.exact ? s + df : s + Math.min(df, p.maxPostingsPerTerm);
+      const e = exact || df <= maxPostings ? s + df : s + maxPostings;
       for (let k = s; k < e; k++) {
-        const d = x.postDocs[k];
+        const d = postDocs[k];
         if (acc[d] === 0) touched[n++] = d;
-        acc[d] += w * x.postImpacts[k];
+        acc[d] += w * postImpacts[k];
       }
       scanned++;
     }
-    if (scanned === 0 && common.length > 0) {
+    if (scanned === 0 && common > 0) {
       // every query term is common: score them all rather than return nothing
-      for (const j of common) {
-        const t = q.terms[j];
-        const w = q.weights[j];
-        for (let k = x.termOffsets[t]; k < x.termOffsets[t + 1]; k++) {
-          const d = x.postDocs[k];
+      for (let j = 0; j < common; j++) {
+        const t = cTerms[j];
+        const w = cWeights[j];
+        for (let k = termOffsets[t], e = termOffsets[t + 1]; k < e; k++) {
+          const d = postDocs[k];
           if (acc[d] === 0) touched[n++] = d;
-          acc[d] += w * x.postImpacts[k];
+          acc[d] += w * postImpacts[k];
         }
       }
-      common.length = 0;
+      common = 0;
     }
-    if (norm === 0) return this.clear(n);
+    if (norm === 0) {
+      for (let i = 0; i < n; i++) acc[touched[i]] = 0;
+      return 0;
+    }
 
     const rel = this.clusterRel;
-    if (q.cluster >= 0 && q.cluster < rel.length) {
+    const hasCluster = q.cluster >= 0 && q.cluster < rel.length;
+    if (hasCluster) {
       rel[q.cluster] = 2;
       for (let k = p.neighbourOffsets[q.cluster]; k < p.neighbourOffsets[q.cluster + 1]; k++) {
         if (rel[p.neighbours[k]] === 0) rel[p.neighbours[k]] = 1;
@@ -123,33 +160,47 @@ export class QueryKernel {
     heap.reset();
     const minText = p.minTextRelevance * norm;
     const catRow = q.category * CATEGORY_COUNT;
-    const refine = common.length > 0;
-    // once the heap is full, a candidate whose best possible score cannot enter it is skipped unscored
-    const bound = this.maxMultiplier / norm;
-    let floor = -1;
+    const categoryFactor = p.categoryFactor;
+    const refine = common > 0;
+    // once the buffer was cut, a candidate whose best possible score cannot enter it is skipped unscored
+    const maxBoost =
+      1 +
+      (hasCluster ? Math.max(p.clusterSame, p.clusterNeighbour, 0) : 0) +
+      (q.city >= 0 ? Math.max(p.sameCity, p.sameProvince, 0) : 0) +
+      this.maxTier;
+    const bound = ((this.maxFactor[q.category] * maxBoost) / norm) * BOUND_SLACK;
+    const eligible = this.eligible;
+    const enterprise = x.enterprise;
+    const category = x.category;
+    const qEnterprise = q.enterprise;
     for (let i = 0; i < n; i++) {
       const d = touched[i];
       const text = acc[d];
       acc[d] = 0;
-      if (text * bound < floor) continue;
-      if (x.published[d] === 0 || x.validUntil[d] < p.today || x.enterprise[d] === q.enterprise) continue;
-      const factor = p.categoryFactor[catRow + x.category[d]];
+      if (text * bound < heap.floor) continue;
+      if (eligible[d] === 0 || enterprise[d] === qEnterprise) continue;
+      const factor = categoryFactor[catRow + category[d]];
       if (factor === 0 || (!refine && text < minText)) continue;
       heap.push((text / norm) * factor * this.boost(q, d), d, text);
-      if (heap.size === heap.capacity) floor = heap.scores[0];
     }
-    if (refine) this.refine(q, norm, minText);
-
-    const count = Math.min(heap.drain(), p.limit);
-    for (let r = 0; r < count; r++) {
-      outDocs[at + r] = heap.sortedDocs[r];
-      outScores[at + r] = heap.sortedScores[r];
-    }
-    if (q.cluster >= 0 && q.cluster < rel.length) {
+    const count = refine
+      ? this.refine(q, norm, minText, common, outDocs, outScores, at)
+      : this.emit(heap, outDocs, outScores, at);
+    if (hasCluster) {
       rel[q.cluster] = 0;
       for (let k = p.neighbourOffsets[q.cluster]; k < p.neighbourOffsets[q.cluster + 1]; k++)
         rel[p.neighbours[k]] = 0;
     }
+    return count;
+  }
+
+  private emit(buffer: CandidateBuffer, outDocs: Int32Array, outScores: Float64Array, at: number): number {
+    const count = buffer.sortedTop(this.p.limit);
+    for (let r = 0; r < count; r++) {
+      outDocs[at + r] = buffer.docs[r];
+      outScores[at + r] = buffer.scores[r];
+    }
+    buffer.reset();
     return count;
   }
 
@@ -171,31 +222,35 @@ export class QueryKernel {
     return b;
   }
 
-  /** Fast mode: adds the skipped common terms to the kept candidates, then re-ranks them. */
-  private refine(q: QueryView, norm: number, minText: number): void {
+  /** Fast mode: adds the skipped common terms to the kept candidates, then ranks them again. */
+  private refine(
+    q: QueryView,
+    norm: number,
+    minText: number,
+    c: number,
+    outDocs: Int32Array,
+    outScores: Float64Array,
+    at: number,
+  ): number {
     const { target: x, heap, p } = this;
-    const kept = heap.drain();
+    const final = this.final;
+    final.reset();
     const k = x.commonCount;
     const catRow = q.category * CATEGORY_COUNT;
-    const c = this.common.length;
     const slots = this.commonSlots;
     const weights = this.commonWeights;
-    for (let j = 0; j < c; j++) {
-      slots[j] = x.commonSlot[q.terms[this.common[j]]];
-      weights[j] = q.weights[this.common[j]];
-    }
+    const impacts = x.commonImpacts;
+    const kept = heap.finish();
+    // every kept candidate is re-scored, so their order does not matter
     for (let i = 0; i < kept; i++) {
-      const d = heap.sortedDocs[i];
-      let text = heap.sortedPayload[i];
+      const d = heap.docs[i];
+      let text = heap.payload[i];
       const row = d * k;
-      for (let j = 0; j < c; j++) text += weights[j] * x.commonImpacts[row + slots[j]];
+      for (let j = 0; j < c; j++) text += weights[j] * impacts[row + slots[j]];
       if (text < minText) continue;
-      heap.push((text / norm) * p.categoryFactor[catRow + x.category[d]] * this.boost(q, d), d, text);
+      final.push((text / norm) * p.categoryFactor[catRow + x.category[d]] * this.boost(q, d), d, text);
     }
-  }
-
-  private clear(n: number): number {
-    for (let i = 0; i < n; i++) this.acc[this.touched[i]] = 0;
-    return 0;
+    heap.reset();
+    return this.emit(final, outDocs, outScores, at);
   }
 }

@@ -48,6 +48,11 @@ describe('createTokenizer', () => {
     expect(tokenizer.tokenize('CNC 机床')).toContain('数控机床');
   });
 
+  it('joins only adjacent tokens: punctuation in between breaks the compound', () => {
+    expect(tokenizer.tokenize('数控，机床')).not.toContain('数控机床');
+    expect(tokenizer.tokenize('伺服 电机')).toContain('伺服电机');
+  });
+
   it('drops punctuation, stop words, function characters, counts and years', () => {
     const tokens = tokenizer.tokenize('我公司长期求购：的、了，和 500台 两台 2025年 数控机床！');
     expect(tokens).toEqual(['数控机床', '数控', '机床']);

@@ -73,7 +73,14 @@ function loadLexicon(
 
 const HAN = /[\u3400-\u9fff]/;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
-const ASCII_WORD = /[A-Za-z0-9]/;
+/** A token with a Latin letter or a digit in it (jieba keeps such runs whole). */
+function isAsciiWord(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x39)) return true;
+  }
+  return false;
+}
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const YEAR = /^(?:19|20)\d\d$/;
 /** 两台, 三套, 十余家: a count in words. */
@@ -126,6 +133,8 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
 interface HanToken {
   canonical: string;
   parts: readonly string[] | undefined;
+  /** Compounds this token starts, by the canonical token that completes them (compound expansion on). */
+  joins: ReadonlyMap<string, string> | undefined;
 }
 
 const MEMO_LIMIT = 200_000;
@@ -141,7 +150,11 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
     if (STOP_WORDS.has(t) || (t.length === 1 && FUNCTION_CHARS.has(t)) || COUNT_WORD.test(t)) info = null;
     else {
       const c = canonical(t);
-      info = { canonical: c, parts: expand ? expander.partsOf(c) : undefined };
+      info = {
+        canonical: c,
+        parts: expand ? expander.partsOf(c) : undefined,
+        joins: expand ? expander.joinsAfter(c) : undefined,
+      };
     }
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(t, info);
@@ -153,12 +166,15 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
       const text = FULL_WIDTH.test(input) ? input.normalize('NFKC') : input;
       const raw = jieba.cut(text, hmm);
       const out: string[] = [];
+      // the previous content token and the compounds it starts (null: a separator came in between)
       let prev: string | null = null;
+      let prevJoins: ReadonlyMap<string, string> | undefined;
       for (let i = 0; i < raw.length; i++) {
         let t = raw[i];
         const code = t.charCodeAt(0);
         let c: string;
         let parts: readonly string[] | undefined;
+        let joins: ReadonlyMap<string, string> | undefined;
         if (code >= 128) {
           const info = isHan(code) ? han(t) : null;
           if (info === null) {
@@ -167,8 +183,9 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
           }
           c = info.canonical;
           parts = info.parts;
+          joins = info.joins;
         } else {
-          if (!ASCII_WORD.test(t)) {
+          if (!isAsciiWord(t)) {
             // a space keeps neighbours adjacent (CNC 机床), punctuation separates them
             if (t.trim() !== '') prev = null;
             continue;
@@ -192,8 +209,9 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
             continue;
           }
           c = canonical(t);
-          parts = expand ? expander.partsOf(c) : undefined;
           if (expand) {
+            parts = expander.partsOf(c);
+            joins = expander.joinsAfter(c);
             const m = MODEL.exec(c);
             if (m && synonyms.has(m[1])) {
               const family = synonyms.canonical(m[1]);
@@ -202,12 +220,13 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
           }
         }
         out.push(c);
-        if (parts) for (const p of parts) out.push(p);
-        if (expand && prev !== null) {
-          const joined = expander.join(prev, c);
+        if (parts !== undefined) for (let k = 0; k < parts.length; k++) out.push(parts[k]);
+        if (prev !== null && prevJoins !== undefined) {
+          const joined = prevJoins.get(c);
           if (joined !== undefined) out.push(joined);
         }
         prev = c;
+        prevJoins = joins;
       }
       return out;
     },

@@ -8,6 +8,7 @@ import { MatchRunEntity } from './match-run.entity';
 import { MatchRunExecutor } from './match-run.executor';
 import { MatchRunsService } from './match-runs.service';
 import { PostingIndexCache } from './posting-index.cache';
+import { PostingMatchBatcher } from './posting-match-batcher';
 import { PostingMatcher } from './posting-matcher.service';
 import { RecommendationEntity } from './recommendation.entity';
 import { RecommendationsService } from './recommendations.service';
@@ -25,6 +26,7 @@ import { RecommendationsService } from './recommendations.service';
     RecommendationsService,
     PostingIndexCache,
     PostingMatcher,
+    PostingMatchBatcher,
     MatchRunExecutor,
     EventScope,
   ],
@@ -32,6 +34,7 @@ import { RecommendationsService } from './recommendations.service';
     MatchRunsService,
     RecommendationsService,
     PostingMatcher,
+    PostingMatchBatcher,
     MatchRunExecutor,
     PostingIndexCache,
     EventScope,

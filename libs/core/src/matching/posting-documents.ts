@@ -55,6 +55,14 @@ export async function loadDocument(m: EntityManager, postingId: string): Promise
   return rows.length ? toLoaded(rows[0]) : null;
 }
 
+/** Several postings by id, for a batch of matching jobs. */
+export async function loadDocuments(m: EntityManager, postingIds: string[]): Promise<LoadedDocument[]> {
+  const rows: PostingRow[] = await m.query(`${SELECT} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`, [
+    postingIds,
+  ]);
+  return rows.map(toLoaded);
+}
+
 /** Postings changed after `since` (every status, so closures reach the cache too), oldest first. */
 export async function loadChangedDocuments(m: EntityManager, since: Date | null): Promise<LoadedDocument[]> {
   const rows: PostingRow[] = since

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaToday } from '@app/match-engine';
+import { JobName, JobProducer } from '@app/platform';
 import { DataSource } from 'typeorm';
-import { loadDocument } from './posting-documents';
+import { loadDocuments, type LoadedDocument } from './posting-documents';
 import { PostingIndexCache } from './posting-index.cache';
-import { storeLists, toPairs } from './recommendation-writer';
+import { PairRow, storeLists, toPairs } from './recommendation-writer';
 
 export const MATCHES_PER_POSTING = 10;
 
@@ -15,33 +16,67 @@ export interface PostingMatchOutcome {
   skipped?: 'not-found' | 'not-published';
 }
 
-/** Matches one posting against every published counterpart and stores its top list. Idempotent. */
+/**
+ * Matches postings against every published counterpart and stores their top lists. Idempotent, and batched:
+ * many postings cost one read, one transaction per side and one update, which is what sustained publishing needs.
+ */
 @Injectable()
 export class PostingMatcher {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cache: PostingIndexCache,
+    private readonly jobs: JobProducer,
   ) {}
 
   async match(postingId: string): Promise<PostingMatchOutcome> {
-    const loaded = await loadDocument(this.db.manager, postingId);
-    if (!loaded) return { postingId, recommendations: 0, removed: 0, skipped: 'not-found' };
-    if (loaded.doc.status !== 'published')
-      return { postingId, recommendations: 0, removed: 0, skipped: 'not-published' };
+    return (await this.matchMany([postingId]))[0];
+  }
+
+  async matchMany(postingIds: string[]): Promise<PostingMatchOutcome[]> {
+    const loaded = new Map((await loadDocuments(this.db.manager, postingIds)).map((l) => [l.doc.id, l]));
     const index = await this.cache.current();
-    const results = index.query(loaded.doc, {
-      today: chinaToday(),
-      limit: MATCHES_PER_POSTING,
-      mode: 'exact',
-    });
-    return this.db.transaction(async (m) => {
-      const stored = await storeLists(m, loaded.doc.kind, [postingId], toPairs(loaded.doc, results));
-      await m.query(
-        'UPDATE postings SET matched_version = $2 WHERE id = $1 AND (matched_version IS NULL OR matched_version < $2)',
-        [postingId, loaded.version],
+    await this.requeueRechecks();
+    const today = chinaToday();
+    const published = [...loaded.values()].filter((l) => l.doc.status === 'published');
+    const outcomes = new Map<string, PostingMatchOutcome>();
+    for (const side of ['demand', 'supply'] as const) {
+      const queries = published.filter((l) => l.doc.kind === side);
+      if (!queries.length) continue;
+      const pairs: PairRow[] = [];
+      const written = new Map<string, number>();
+      for (const q of queries) {
+        const results = index.query(q.doc, { today, limit: MATCHES_PER_POSTING, mode: 'exact' });
+        pairs.push(...toPairs(q.doc, results));
+        written.set(q.doc.id, results.length);
+      }
+      // One transaction per side: each writes its rows in key order, so concurrent batches cannot deadlock.
+      const stored = await this.db.transaction((m) =>
+        storeLists(
+          m,
+          side,
+          queries.map((q) => q.doc.id),
+          pairs,
+        ),
       );
-      return { postingId, recommendations: stored.written, removed: stored.removed };
-    });
+      for (const q of queries) {
+        outcomes.set(q.doc.id, {
+          postingId: q.doc.id,
+          recommendations: written.get(q.doc.id)!,
+          removed: queries.length === 1 ? stored.removed : 0,
+        });
+      }
+    }
+    await this.markMatched(published);
+    for (const l of published) if (!this.cache.isIndexed(l.doc.id)) this.cache.noteStale(l.doc.id, l.version);
+    return postingIds.map(
+      (id) =>
+        outcomes.get(id) ?? {
+          postingId: id,
+          recommendations: 0,
+          removed: 0,
+          skipped: loaded.has(id) ? 'not-published' : 'not-found',
+        },
+    );
   }
 
   /** Published postings whose latest version was never matched (a lost job, a Redis restart). */
@@ -52,5 +87,26 @@ export class PostingMatcher {
       [limit],
     );
     return rows;
+  }
+
+  private async markMatched(done: LoadedDocument[]): Promise<void> {
+    if (!done.length) return;
+    await this.db.query(
+      `UPDATE postings p SET matched_version = v.version
+         FROM unnest($1::uuid[], $2::int[]) AS v(id, version)
+        WHERE p.id = v.id AND (p.matched_version IS NULL OR p.matched_version < v.version)`,
+      [done.map((l) => l.doc.id), done.map((l) => l.version)],
+    );
+  }
+
+  /** Postings matched before the index held them are matched again once it does (a distinct job id per round). */
+  private async requeueRechecks(): Promise<void> {
+    for (const r of this.cache.takeRechecks()) {
+      await this.jobs.enqueue(
+        JobName.MatchPosting,
+        { postingId: r.postingId },
+        { jobId: `mp-${r.postingId}-v${r.version}-recheck-${Date.now()}` },
+      );
+    }
   }
 }

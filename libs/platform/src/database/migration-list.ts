@@ -1,6 +1,7 @@
 import { RegistryAndAccounts1764300000000 } from './migrations/1764300000000-registry-and-accounts';
 import { PostingsAndMatching1764310000000 } from './migrations/1764310000000-postings-and-matching';
 import { EventsMeetingsIntents1764320000000 } from './migrations/1764320000000-events-meetings-intents';
+import { StatsTargets1764330000000 } from './migrations/1764330000000-stats-targets';
 import { Imports1764340000000 } from './migrations/1764340000000-imports';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
   RegistryAndAccounts1764300000000,
   PostingsAndMatching1764310000000,
   EventsMeetingsIntents1764320000000,
+  StatsTargets1764330000000,
   Imports1764340000000,
 ];

@@ -10,9 +10,14 @@ export class JobProducer {
 
   constructor(
     @InjectQueue(QueueName.Matching) matching: Queue,
+    @InjectQueue(QueueName.MatchRuns) matchRuns: Queue,
     @InjectQueue(QueueName.Imports) imports: Queue,
   ) {
-    this.queues = { [QueueName.Matching]: matching, [QueueName.Imports]: imports };
+    this.queues = {
+      [QueueName.Matching]: matching,
+      [QueueName.MatchRuns]: matchRuns,
+      [QueueName.Imports]: imports,
+    };
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {

@@ -4,6 +4,7 @@
  */
 export const QueueName = {
   Matching: 'matching',
+  MatchRuns: 'match-runs',
   Imports: 'imports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -26,7 +27,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchPosting]: QueueName.Matching,
-  [JobName.MatchRun]: QueueName.Matching,
+  [JobName.MatchRun]: QueueName.MatchRuns,
   [JobName.ImportFile]: QueueName.Imports,
 };
 

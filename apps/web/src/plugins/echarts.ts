@@ -1,0 +1,16 @@
+import { use } from 'echarts/core';
+import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+/** Only the chart types the dashboard draws (imported by the dashboard chunk, not the entry). */
+use([
+  BarChart,
+  LineChart,
+  FunnelChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DatasetComponent,
+  CanvasRenderer,
+]);

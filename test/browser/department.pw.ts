@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/fixtures';
+import { shoot } from './support/screens';
+import { signIn } from './support/session';
+
+test.describe('department', () => {
+  test('the cluster catalogue lists 22 clusters with their lead associations', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/clusters');
+    await expect(page.getByText('共 22 条')).toBeVisible();
+    await expect(page.getByRole('cell', { name: '数控机床产业集群' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '辽宁省机床行业协会' })).toBeVisible();
+    await page.getByText('只看无牵头协会').click();
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.getByText('共 2 条')).toBeVisible();
+    await expect(page.getByText('未设牵头协会').first()).toBeVisible();
+    await shoot(page, 'dept-clusters-desktop');
+  });
+
+  test('the lead mapping shows every cluster and the two without a lead', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/leads');
+    await expect(page.getByText('共 22 条')).toBeVisible();
+    await expect(page.getByText('无牵头协会的集群：2')).toBeVisible();
+    await page.getByRole('button', { name: '设置牵头协会' }).first().click();
+    await expect(page.getByRole('dialog')).toContainText('一个集群最多一个牵头协会');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  });
+
+  test('associations: 49, searchable, with lead clusters and masked phones', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/associations');
+    await expect(page.getByText('共 49 条')).toBeVisible();
+    await page.getByPlaceholder('名称、标题或编码').fill('机床');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.getByRole('cell', { name: '辽宁省机床行业协会' })).toBeVisible();
+    await expect(page.getByText('数控机床产业集群')).toBeVisible();
+    await shoot(page, 'dept-associations-desktop');
+  });
+
+  test('enterprises: 400, filtered by city, phones masked by the API', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/enterprises');
+    await expect(page.getByText('共 400 条')).toBeVisible();
+    const phones = await page
+      .locator('td')
+      .filter({ hasText: /^\d{3}\*{4}\d{4}$/ })
+      .count();
+    expect(phones).toBeGreaterThan(0);
+    await page
+      .locator('.search-form .el-form-item')
+      .filter({ hasText: '所在地区' })
+      .locator('.el-select')
+      .click();
+    await page.getByRole('option', { name: '大连市（210200）' }).click();
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.getByText('共 400 条')).toHaveCount(0);
+    await expect(page.locator('.el-table__row').first()).toBeVisible();
+    await shoot(page, 'dept-enterprises-desktop');
+  });
+
+  test('a reviewer reads the catalogue without edit buttons', async ({ page }) => {
+    await signIn(page, 'demo_reviewer');
+    await page.goto('/dept/clusters');
+    await expect(page.getByText('共 22 条')).toBeVisible();
+    await expect(page.getByRole('button', { name: '新增集群' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
+    await page.goto('/dept/enterprises');
+    await expect(page).toHaveURL(/\/dept\/dashboard$/);
+  });
+
+  test('the admin sees the audit log and the users', async ({ page }) => {
+    await signIn(page, 'demo_admin');
+    await page.goto('/dept/users');
+    await expect(page.getByRole('cell', { name: 'demo_assoc', exact: true })).toBeVisible();
+    await page.goto('/dept/audit');
+    await expect(page.locator('.el-table')).toBeVisible();
+    await expect(page.locator('.el-pagination')).toContainText('共');
+  });
+
+  test('the dashboard never shows a blank page', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/dashboard');
+    await expect(page.getByTestId('dashboard')).toContainText('年度主要指标');
+    await expect(page.getByText('14 市企业分布排名')).toBeVisible();
+    await expect(page.locator('.chart-panel canvas').first()).toBeVisible();
+  });
+
+  test('the dashboard shows the year against target, charts and attention lists', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/dashboard');
+    await expect(page.getByTestId('dashboard')).toContainText('已举办活动');
+    await expect(page.getByText('该功能的服务接口尚未开放')).toHaveCount(0);
+    await expect(page.getByTestId('attention')).toContainText('无牵头协会的集群（2）');
+    await expect(page.locator('.chart-panel canvas')).not.toHaveCount(0);
+    await page.waitForTimeout(600);
+    await shoot(page, 'dept-dashboard-desktop', 'department-dashboard-desktop');
+  });
+
+  test('lists export to Excel', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/clusters');
+    await expect(page.getByText('共 22 条')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+});

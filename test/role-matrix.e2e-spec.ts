@@ -85,6 +85,10 @@ const ROUTES = [
   'GET /api/v1/stats/attention',
   'GET /api/v1/targets/{id}',
   'PUT /api/v1/targets/{id}',
+  'POST /api/v1/exports',
+  'GET /api/v1/exports',
+  'GET /api/v1/exports/{id}',
+  'GET /api/v1/exports/{id}/file.xlsx',
 ] as const;
 const PUBLIC_ROUTES = new Set<string>(['GET /health', 'POST /api/v1/auth/login']);
 
@@ -481,6 +485,12 @@ const MATRIX: Row[] = [
     status: 200,
     why: 'their own association is allowed',
   },
+  // background exports: anyone may export a list they can read; each sees only their own exports
+  ...everyRole('POST', `${V1}/exports`, all(202), { body: () => ({ list: 'events' }) }),
+  ...everyRole('POST', `${V1}/exports`, only(['dept_admin'], 202), { body: () => ({ list: 'audit' }) }),
+  ...everyRole('GET', `${V1}/exports`, all(200)),
+  ...everyRole('GET', `${V1}/exports/{X}`, all(404)),
+  ...everyRole('GET', `${V1}/exports/{X}/file.xlsx`, all(404)),
   // imports
   ...everyRole('GET', `${V1}/imports/{KE}/template.xlsx`, only(DEPT, 200)),
   ...everyRole('GET', `${V1}/imports/{KM}/template.xlsx`, only([...DEPT, 'association_staff'], 200)),

@@ -6,6 +6,7 @@ import {
   AccountsModule,
   AuditModule,
   EventsModule,
+  ExportsModule,
   ImportsModule,
   IntentsModule,
   MatchingModule,
@@ -22,6 +23,7 @@ import { AuthGuard } from './common/auth.guard';
 import { ExcelExportInterceptor } from './common/excel-export.interceptor';
 import { EventsController } from './events/events.controller';
 import { MeetingsController } from './events/meetings.controller';
+import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { IntentsController } from './intents/intents.controller';
@@ -58,6 +60,7 @@ export class ApiModule {
         IntentsModule,
         ImportsModule,
         StatsModule,
+        ExportsModule,
         ...console,
         ...extra,
       ],
@@ -79,6 +82,7 @@ export class ApiModule {
         ImportsController,
         StatsController,
         TargetsController,
+        ExportsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

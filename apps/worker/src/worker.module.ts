@@ -1,6 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { EventsModule, ImportsModule, MatchingModule } from '@app/core';
+import { EventsModule, ExportsModule, ImportsModule, MatchingModule } from '@app/core';
 import { QueueName } from '@app/platform';
+import { ExportsRecovery } from './exports/exports-recovery.service';
+import { ExportsProcessor } from './exports/exports.processor';
 import { ImportsRecovery } from './imports/imports-recovery.service';
 import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingRecovery } from './matching/matching-recovery.service';
@@ -15,6 +17,7 @@ export const QUEUE_PROCESSORS: Record<QueueName, Type> = {
   [QueueName.Matching]: MatchingProcessor,
   [QueueName.MatchRuns]: MatchRunsProcessor,
   [QueueName.Imports]: ImportsProcessor,
+  [QueueName.Exports]: ExportsProcessor,
 };
 
 /** The queue face: thin BullMQ processors over core services. Needs PlatformModule from the host process. */
@@ -24,8 +27,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       // EventsModule registers the handler of event-scope runs (participant matching, meeting schedules).
-      imports: [MatchingModule, EventsModule, ImportsModule],
-      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery, ImportsRecovery],
+      imports: [MatchingModule, EventsModule, ImportsModule, ExportsModule],
+      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery, ImportsRecovery, ExportsRecovery],
     };
   }
 }

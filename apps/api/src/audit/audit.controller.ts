@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '@app/core';
+import { AuditService, AUDIT_EXPORT } from '@app/core';
 import { Roles } from '../common/roles.decorator';
 import { AuditQueryDto } from './audit-query.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { AUDIT_EXPORT } from '../exports/list-columns';
 
 @ApiTags('accounts')
 @ApiBearerAuth()

@@ -8,31 +8,12 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { writeTableBuffer, XLSX_CONTENT_TYPE, type ExportFilter } from '@app/core';
+import { describeFilters, writeTableBuffer, XLSX_CONTENT_TYPE } from '@app/core';
 import type { Request } from 'express';
 import { from, mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { EXCEL_EXPORT_KEY, type ExcelExportSpec } from './excel-export.decorator';
 import { MAX_EXPORT_ROWS } from './page-query.dto';
-
-/** Query parameters shown on top of an export, in the order people read them. */
-const FILTER_LABELS: Record<string, string> = {
-  year: '年份',
-  from: '开始日期',
-  to: '结束日期',
-  clusterId: '集群',
-  associationId: '协会',
-  type: '类型',
-  kind: '类别',
-  category: '分类',
-  status: '状态',
-  stage: '阶段',
-  scale: '规模',
-  tier: '层级',
-  regionCode: '地区',
-  role: '角色',
-  q: '关键词',
-};
 
 export const wantsXlsx = (req: Request): boolean => (req.headers.accept ?? '').includes(XLSX_CONTENT_TYPE);
 
@@ -77,7 +58,7 @@ export class ExcelExportInterceptor implements NestInterceptor {
       });
     }
     const buffer = await writeTableBuffer(
-      { title: spec.title, filters: await this.filters(query), columns: spec.columns },
+      { title: spec.title, filters: await describeFilters(this.db, query), columns: spec.columns },
       body.items,
     );
     return new StreamableFile(buffer, {
@@ -85,23 +66,5 @@ export class ExcelExportInterceptor implements NestInterceptor {
       disposition: `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(`${spec.title}.xlsx`)}`,
       length: buffer.length,
     });
-  }
-
-  /** The applied filters, with cluster and association ids shown by name. */
-  private async filters(query: Record<string, unknown>): Promise<ExportFilter[]> {
-    const out: ExportFilter[] = [];
-    for (const [key, label] of Object.entries(FILTER_LABELS)) {
-      const value = query[key];
-      if (value === undefined || value === '') continue;
-      out.push({ label, value: await this.nameOf(key, String(value)) });
-    }
-    return out;
-  }
-
-  private async nameOf(key: string, value: string): Promise<string> {
-    const table = key === 'clusterId' ? 'clusters' : key === 'associationId' ? 'associations' : null;
-    if (!table || !/^[0-9a-f-]{36}$/i.test(value)) return value;
-    const rows: { name: string }[] = await this.db.query(`SELECT name FROM ${table} WHERE id = $1`, [value]);
-    return rows[0]?.name ?? value;
   }
 }

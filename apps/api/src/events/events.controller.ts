@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventsService, ParticipantsService, type Caller } from '@app/core';
+import { EventsService, ParticipantsService, type Caller, EVENT_EXPORT, PARTICIPANT_EXPORT } from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -12,7 +12,6 @@ import {
   UpdateParticipantDto,
 } from './participant.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { EVENT_EXPORT, PARTICIPANT_EXPORT } from '../exports/list-columns';
 
 const MANAGERS = [...DEPARTMENT, 'association_staff'] as const;
 const READERS = [...DEPARTMENT, 'association_staff', 'enterprise_user', 'reviewer'] as const;

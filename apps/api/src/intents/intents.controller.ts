@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IntentsService, type Caller } from '@app/core';
+import { IntentsService, type Caller, INTENT_EXPORT } from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreateIntentDto, IntentQueryDto, IntentTransitionDto } from './intent.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { INTENT_EXPORT } from '../exports/list-columns';
 
 const PARTIES = [...DEPARTMENT, 'association_staff', 'enterprise_user'] as const;
 

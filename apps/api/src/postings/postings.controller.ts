@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PostingsService, RecommendationsService, type Caller } from '@app/core';
+import { PostingsService, RecommendationsService, type Caller, POSTING_EXPORT } from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreatePostingDto, MatchesQueryDto, PostingQueryDto, UpdatePostingDto } from './posting.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { POSTING_EXPORT } from '../exports/list-columns';
 
 const POSTERS = [...DEPARTMENT, 'association_staff', 'enterprise_user'] as const;
 

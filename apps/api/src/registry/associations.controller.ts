@@ -1,13 +1,18 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AssociationsService, MembershipsService, type Caller } from '@app/core';
+import {
+  AssociationsService,
+  MembershipsService,
+  type Caller,
+  ASSOCIATION_EXPORT,
+  MEMBER_EXPORT,
+} from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 import { ALL_ROLES, DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AddMemberDto, CreateAssociationDto, UpdateAssociationDto } from './association.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { ASSOCIATION_EXPORT, MEMBER_EXPORT } from '../exports/list-columns';
 
 @ApiTags('registry')
 @ApiBearerAuth()

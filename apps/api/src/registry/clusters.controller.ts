@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ChainsService, ClustersService, type Caller } from '@app/core';
+import { ChainsService, ClustersService, type Caller, CLUSTER_EXPORT } from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { ALL_ROLES, DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -12,7 +12,6 @@ import {
   UpdateClusterDto,
 } from './cluster.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { CLUSTER_EXPORT } from '../exports/list-columns';
 
 @ApiTags('registry')
 @ApiBearerAuth()

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EnterprisesService, type Caller } from '@app/core';
+import { EnterprisesService, type Caller, ENTERPRISE_EXPORT } from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreateEnterpriseDto, EnterpriseQueryDto, UpdateEnterpriseDto } from './enterprise.dto';
 import { ExcelExport } from '../common/excel-export.decorator';
-import { ENTERPRISE_EXPORT } from '../exports/list-columns';
 
 @ApiTags('registry')
 @ApiBearerAuth()

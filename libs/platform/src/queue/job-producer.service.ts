@@ -12,11 +12,13 @@ export class JobProducer {
     @InjectQueue(QueueName.Matching) matching: Queue,
     @InjectQueue(QueueName.MatchRuns) matchRuns: Queue,
     @InjectQueue(QueueName.Imports) imports: Queue,
+    @InjectQueue(QueueName.Exports) exports: Queue,
   ) {
     this.queues = {
       [QueueName.Matching]: matching,
       [QueueName.MatchRuns]: matchRuns,
       [QueueName.Imports]: imports,
+      [QueueName.Exports]: exports,
     };
   }
 

@@ -6,6 +6,7 @@ export const QueueName = {
   Matching: 'matching',
   MatchRuns: 'match-runs',
   Imports: 'imports',
+  Exports: 'exports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -16,6 +17,8 @@ export const JobName = {
   MatchRun: 'match-run',
   /** Import an uploaded Excel file (an `imports` row): validate every row, land the good ones. */
   ImportFile: 'import-file',
+  /** Write a big list to .xlsx in the background (an `exports` row). */
+  ExportList: 'export-list',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -23,12 +26,14 @@ export interface JobPayloads {
   [JobName.MatchPosting]: { postingId: string };
   [JobName.MatchRun]: { runId: string };
   [JobName.ImportFile]: { importId: string };
+  [JobName.ExportList]: { exportId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchPosting]: QueueName.Matching,
   [JobName.MatchRun]: QueueName.MatchRuns,
   [JobName.ImportFile]: QueueName.Imports,
+  [JobName.ExportList]: QueueName.Exports,
 };
 
 /** Retries with exponential backoff; completed jobs are trimmed so Redis does not grow without bound. */

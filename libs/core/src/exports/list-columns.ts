@@ -1,14 +1,20 @@
+import { EVENT_STATUS_LABELS, type EventStatus } from '../events/event.entity';
+import type { ExportColumn } from '../excel/table-export';
+import { INTENT_STAGE_LABELS, type IntentStage } from '../intents/intent.entity';
 import {
-  EVENT_STATUS_LABELS,
-  INTENT_STAGE_LABELS,
   POSTING_CATEGORY_LABELS,
   POSTING_KIND_LABELS,
-  type EventStatus,
-  type IntentStage,
   type PostingCategory,
   type PostingKind,
-} from '@app/core';
-import type { ExcelExportSpec } from '../common/excel-export.decorator';
+} from '../postings/posting.entity';
+
+/** How a list renders as .xlsx: the sheet title and the columns, in Chinese. */
+export interface ExcelExportSpec {
+  title: string;
+  // Rows are the list's own JSON items; each spec types its columns against them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: readonly ExportColumn<any>[];
+}
 
 /** The Chinese columns of every list that downloads as Excel (see @ExcelExport). */
 

@@ -13,7 +13,11 @@ export function printSeedReport(report: SeedReport, say: (line: string) => void)
     say(`cluster catalogue loaded: ${report.catalogue.clusters} clusters, ${report.catalogue.chains} chains`);
   if (report.demo) {
     say(
-      `demo data loaded: ${report.demo.associations} associations, ${report.demo.enterprises} enterprises, ${report.demo.memberships} memberships; demo logins ${report.demo.logins.join(', ')} (see README)`,
+      `demo data loaded in ${(report.demo.elapsedMs / 1000).toFixed(1)} s: ${report.demo.associations} associations, ${report.demo.enterprises} enterprises, ${report.demo.memberships} memberships; demo logins ${report.demo.logins.join(', ')} (see README)`,
+    );
+    const a = report.demo.activity;
+    say(
+      `demo activity: ${a.postings} postings (matched by the worker in the background), ${a.events} events, ${a.participants} participants, ${a.meetings} meetings, ${a.intents} intents`,
     );
   }
 }

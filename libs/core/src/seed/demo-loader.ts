@@ -84,6 +84,11 @@ export async function loadDemoData(m: EntityManager): Promise<DemoLoadReport> {
     associations: associationId,
     enterprises: enterpriseId,
   });
+  // Annual targets, so the dashboard shows the years against something.
+  await m.query(
+    `INSERT INTO targets (year, events, enterprises_served, intents)
+     VALUES (2025, 140, 350, 140), (2026, 150, 380, 160) ON CONFLICT (year) DO NOTHING`,
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await m.insert(
     UserEntity,

@@ -6,13 +6,13 @@ import { AuditService } from '../audit/audit.service';
 import { SYSTEM_CALLER } from '../common/caller';
 import { readSheetRows, SheetReadError } from '../excel/sheet-reader';
 import { UploadRejectedError } from '../excel/upload-guard';
-import { parseEnterpriseRow, type EnterpriseRow } from './enterprise-row';
-import { upsertEnterprises, upsertMemberships } from './enterprise-upsert';
+import { EnterpriseImport } from './enterprise-import';
+import { EventImport } from './event-import';
 import { ImportEntity, type ImportRowError } from './import.entity';
-import { H, sheetSpecOf } from './import-sheets';
+import type { ImportContext, ImportKindHandler, RowOutcome } from './import-kind';
+import { sheetSpecOf } from './import-sheets';
+import { IntentImport } from './intent-import';
 
-/** Rows written per transaction: big enough for throughput, small enough that progress moves. */
-const BATCH = 2000;
 /** Rejected rows kept in the report; beyond this the report says it was cut. */
 export const MAX_REPORTED_ERRORS = 10_000;
 const CHUNK = 64 * 1024;
@@ -26,6 +26,11 @@ type ProgressReporter = (percent: number) => Promise<void>;
  * Runs an import row by row: every row is checked on its own, good rows land in batches (upsert by credit code and
  * natural keys), rejected rows are reported with row number, column and reason and change nothing. Re-running the
  * same file, or retrying the job, converges on the same data.
+ *
+ * Reading and writing overlap: while one batch is written, the next is read and checked (PostgreSQL and Node work
+ * at the same time). Batches commit with `synchronous_commit = off`: the final commit that marks the import
+ * completed is synchronous and flushes the WAL before it, so a crash can lose only batches of an import still
+ * `running`, which the worker re-queues at start and which converges when re-run.
  */
 @Injectable()
 export class ImportRunner {
@@ -58,22 +63,30 @@ export class ImportRunner {
       })(),
     );
     const state = new ImportState(job);
-    await state.loadLookups(this.db);
+    const handler = handlerFor(state);
+    await handler.load(this.db);
+    // at most one batch in flight: a write error surfaces at the next hand-over or at the end
+    let inFlight: Promise<void> | null = null;
+    const handOver = async (rows: { rowNumber: number }[], percent: number | null): Promise<void> => {
+      if (inFlight) await inFlight;
+      inFlight = this.write(state, handler, rows, importId, percent, report);
+      inFlight.catch(() => undefined);
+    };
     try {
-      let batch: EnterpriseRow[] = [];
+      let batch: { rowNumber: number }[] = [];
       for await (const sheetRow of readSheetRows(source, sheetSpecOf(job.kind))) {
-        const row = state.check(sheetRow);
+        state.total += 1;
+        const row = handler.check(sheetRow);
         if (row) batch.push(row);
-        if (batch.length >= BATCH) {
-          await this.flush(state, batch);
+        if (batch.length >= handler.batchSize) {
+          await handOver(batch, Math.min(95, Math.round((consumed / content.length) * 95)));
           batch = [];
-          const percent = Math.min(95, Math.round((consumed / content.length) * 95));
-          await repo.update(importId, { progress: percent, ...state.counts() });
-          await report(percent);
         }
       }
-      await this.flush(state, batch);
+      if (batch.length) await handOver(batch, null);
+      if (inFlight) await inFlight;
     } catch (error) {
+      if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
       if (error instanceof SheetReadError || error instanceof UploadRejectedError)
         throw new ImportFileError(error.message);
       throw error;
@@ -104,103 +117,56 @@ export class ImportRunner {
     );
   }
 
-  private async flush(state: ImportState, rows: EnterpriseRow[]): Promise<void> {
-    if (!rows.length) return;
+  /** One batch and its progress in one transaction; rows the handler rejects while writing count as rejected. */
+  private async write(
+    state: ImportState,
+    handler: ImportKindHandler<{ rowNumber: number }>,
+    rows: { rowNumber: number }[],
+    importId: string,
+    percent: number | null,
+    report: ProgressReporter,
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
-      const { ids, outcome } = await upsertEnterprises(m, rows);
-      if (state.kind === 'members') {
-        const members = await upsertMemberships(
-          m,
-          rows.map((r) => ({
-            rowNumber: r.rowNumber,
-            associationId: state.associationIdByCode.get(r.associationCode!)!,
-            enterpriseId: ids.get(r.creditCode)!,
-            joinedOn: r.joinedOn,
-          })),
-        );
-        const unchanged = new Set(outcome.unchanged);
-        state.tally(rows, (n) =>
-          members.inserted.has(n)
-            ? 'inserted'
-            : members.updated.has(n) || !unchanged.has(n)
-              ? 'updated'
-              : 'unchanged',
-        );
-      } else {
-        const inserted = new Set(outcome.inserted);
-        const updated = new Set(outcome.updated);
-        state.tally(rows, (n) => (inserted.has(n) ? 'inserted' : updated.has(n) ? 'updated' : 'unchanged'));
-      }
+      await m.query('SET LOCAL synchronous_commit = off');
+      const outcome = await handler.write(m, rows);
+      state.tally(rows, outcome);
+      if (percent !== null) await m.update(ImportEntity, importId, { progress: percent, ...state.counts() });
     });
+    if (percent !== null) await report(percent);
   }
 }
 
-/** What one run has seen so far: lookups, duplicates within the file, counts and the rejected rows. */
-class ImportState {
-  readonly kind: ImportEntity['kind'];
-  clusterIdByCode = new Map<string, string>();
-  associationIdByCode = new Map<string, string>();
-  private readonly ownAssociationId: string | null;
-  private readonly seen = new Map<string, number>();
+function handlerFor(ctx: ImportContext): ImportKindHandler<{ rowNumber: number }> {
+  switch (ctx.job.kind) {
+    case 'enterprises':
+    case 'members':
+      return new EnterpriseImport(ctx) as unknown as ImportKindHandler<{ rowNumber: number }>;
+    case 'events':
+      return new EventImport(ctx) as unknown as ImportKindHandler<{ rowNumber: number }>;
+    case 'intents':
+      return new IntentImport(ctx) as unknown as ImportKindHandler<{ rowNumber: number }>;
+  }
+}
+
+/** What one run has seen so far: counts and the rejected rows. */
+class ImportState implements ImportContext {
+  readonly job: ImportEntity;
   readonly errors: ImportRowError[] = [];
   truncated = false;
-  private total = 0;
-  private rejectedRows = new Set<number>();
+  total = 0;
+  private readonly rejectedRows = new Set<number>();
   private imported = 0;
   private updated = 0;
   private unchanged = 0;
 
   constructor(job: ImportEntity) {
-    this.kind = job.kind;
-    this.ownAssociationId = job.associationId;
+    this.job = job;
   }
 
-  async loadLookups(db: DataSource): Promise<void> {
-    const clusters: { id: string; code: string }[] = await db.query('SELECT id, code FROM clusters');
-    this.clusterIdByCode = new Map(clusters.map((c) => [c.code.toUpperCase(), c.id]));
-    const associations: { id: string; credit_code: string }[] = await db.query(
-      'SELECT id, credit_code FROM associations',
-    );
-    this.associationIdByCode = new Map(associations.map((a) => [a.credit_code, a.id]));
-  }
-
-  /** The row ready to write, or null after recording why it is rejected. */
-  check(sheetRow: Parameters<typeof parseEnterpriseRow>[0]): EnterpriseRow | null {
-    this.total += 1;
-    const parsed = parseEnterpriseRow(sheetRow, this.clusterIdByCode, this.kind === 'members');
-    if ('errors' in parsed) return this.reject(parsed.errors);
-    const row = parsed.row;
-    const first = this.seen.get(row.creditCode);
-    if (first !== undefined)
-      return this.reject([
-        {
-          row: row.rowNumber,
-          column: H.creditCode,
-          message: `与第 ${first} 行的信用代码重复（duplicate of row ${first}）`,
-        },
-      ]);
-    if (this.kind === 'members') {
-      const associationId = this.associationIdByCode.get(row.associationCode!);
-      if (!associationId)
-        return this.reject([
-          { row: row.rowNumber, column: H.associationCode, message: '协会不存在（no such association）' },
-        ]);
-      if (this.ownAssociationId && associationId !== this.ownAssociationId)
-        return this.reject([
-          {
-            row: row.rowNumber,
-            column: H.associationCode,
-            message: '只能导入本协会的会员（your own association only）',
-          },
-        ]);
-    }
-    this.seen.set(row.creditCode, row.rowNumber);
-    return row;
-  }
-
-  tally(rows: EnterpriseRow[], outcome: (rowNumber: number) => 'inserted' | 'updated' | 'unchanged'): void {
+  tally(rows: { rowNumber: number }[], outcome: Map<number, RowOutcome>): void {
     for (const r of rows) {
-      const o = outcome(r.rowNumber);
+      if (this.rejectedRows.has(r.rowNumber)) continue;
+      const o = outcome.get(r.rowNumber);
       if (o === 'inserted') this.imported += 1;
       else if (o === 'updated') this.updated += 1;
       else this.unchanged += 1;
@@ -217,7 +183,7 @@ class ImportState {
     };
   }
 
-  private reject(errors: ImportRowError[]): null {
+  reject(errors: ImportRowError[]): null {
     for (const e of errors) {
       this.rejectedRows.add(e.row);
       if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(e);

@@ -1,0 +1,495 @@
+import { chinaToday } from '@app/match-engine';
+import type { DataSource, EntityManager } from 'typeorm';
+import { cellDate, cellEnum, cellNumber, cellText } from '../excel/cell-values';
+import type { SheetRow } from '../excel/sheet-reader';
+import { assertIntentMove, type IntentMove } from '../intents/intent-rules';
+import { INTENT_STAGE_LABELS, type IntentStage } from '../intents/intent.entity';
+import { creditCodeError, normalizeCreditCode } from '../registry/identifiers/credit-code';
+import { normalizeRegionCode, regionError } from '../registry/identifiers/region-codes';
+import type { ImportRowError } from './import.entity';
+import type { ImportContext, ImportKindHandler, RowOutcome } from './import-kind';
+import { IH } from './import-sheets';
+
+export interface IntentImportRow {
+  rowNumber: number;
+  title: string;
+  enterpriseCode: string;
+  counterpartCode: string | null;
+  counterpartName: string | null;
+  counterpartRegion: string | null;
+  eventTitle: string | null;
+  eventStart: string | null;
+  clusterId: string | null;
+  amountWan: number | null;
+  currency: string | null;
+  stage: IntentStage;
+  reachedOn: string;
+  signedOn: string | null;
+  landedOn: string | null;
+  droppedOn: string | null;
+}
+
+interface StoredIntent {
+  id: string;
+  enterprise_id: string;
+  cp: string;
+  title: string;
+  reached_on: string;
+  stage: IntentStage;
+  signed_on: string | null;
+  landed_on: string | null;
+  dropped_on: string | null;
+  amount_wan: number | null;
+  currency: string;
+  cluster_id: string | null;
+  event_id: string | null;
+  counterpart_region_code: string | null;
+}
+
+const DATE_COLUMN: Record<IntentStage, keyof IntentImportRow & `${string}On`> = {
+  intent: 'reachedOn',
+  signed: 'signedOn',
+  landed: 'landedOn',
+  dropped: 'droppedOn',
+};
+const HEADER_OF: Record<IntentStage, string> = {
+  intent: IH.reachedOn,
+  signed: IH.signedOn,
+  landed: IH.landedOn,
+  dropped: IH.droppedOn,
+};
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** The moves from `from` that record the sheet's stages (signed on the way to landed, or before dropped). */
+function movesTo(from: IntentStage, row: IntentImportRow): IntentMove[] | null {
+  const wanted: IntentMove[] = [];
+  if (row.signedOn && from === 'intent') wanted.push('signed');
+  if (row.stage === 'landed' && from !== 'landed') wanted.push('landed');
+  if (row.stage === 'dropped' && from !== 'dropped') wanted.push('dropped');
+  let at = from;
+  for (const move of wanted) {
+    try {
+      assertIntentMove(at, move);
+    } catch {
+      return null;
+    }
+    at = move;
+  }
+  return at === row.stage ? wanted : null;
+}
+
+/**
+ * The intents sheet (合作意向): keyed by enterprise, counterpart, title and reached date and upserted; stages
+ * only move forward (意向 → 签约 → 落地, or 终止), each move recorded in intent_transitions, so a second import
+ * of the same file adds nothing. One transaction for the file, serialised by an advisory lock (the natural key
+ * has no unique constraint).
+ */
+export class IntentImport implements ImportKindHandler<IntentImportRow> {
+  readonly batchSize = Infinity;
+  private clusterIdByCode = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+  private readonly today = chinaToday();
+
+  constructor(private readonly ctx: ImportContext) {}
+
+  async load(db: DataSource): Promise<void> {
+    const clusters: { id: string; code: string }[] = await db.query('SELECT id, code FROM clusters');
+    this.clusterIdByCode = new Map(clusters.map((c) => [c.code.toUpperCase(), c.id]));
+  }
+
+  check(sheetRow: SheetRow): IntentImportRow | null {
+    const n = sheetRow.rowNumber;
+    const v = sheetRow.values;
+    const errors: ImportRowError[] = [];
+    const fail = (column: string, message: string) => errors.push({ row: n, column, message });
+
+    const title = cellText(v[IH.title]);
+    if (!title) fail(IH.title, '必填');
+    else if (title.length > 200) fail(IH.title, '意向名称不超过 200 个字');
+    const enterpriseCode = normalizeCreditCode(cellText(v[IH.enterprise]));
+    const enterpriseProblem = enterpriseCode ? creditCodeError(enterpriseCode) : '必填';
+    if (enterpriseProblem) fail(IH.enterprise, enterpriseProblem);
+
+    const counterpartCode = normalizeCreditCode(cellText(v[IH.counterpartCode])) || null;
+    const counterpartName = cellText(v[IH.counterpartName]) || null;
+    const counterpartRegion = normalizeRegionCode(cellText(v[IH.counterpartRegion])) || null;
+    if (counterpartCode) {
+      const problem = creditCodeError(counterpartCode);
+      if (problem) fail(IH.counterpartCode, problem);
+      else if (counterpartCode === enterpriseCode)
+        fail(IH.counterpartCode, '对方不能是本企业（the counterpart is another enterprise）');
+      if (counterpartName) fail(IH.counterpartName, '对方统一社会信用代码与对方名称只填一项');
+    } else if (!counterpartName) {
+      fail(IH.counterpartName, '请填写对方统一社会信用代码或对方名称之一');
+    } else if (counterpartName.length > 200) fail(IH.counterpartName, '对方名称不超过 200 个字');
+    if (counterpartRegion) {
+      const problem = regionError(counterpartRegion);
+      if (problem) fail(IH.counterpartRegion, problem);
+    }
+
+    const eventTitle = cellText(v[IH.eventTitle]) || null;
+    const eventStart = cellDate(v[IH.eventStart]);
+    if (!eventStart.ok) fail(IH.eventStart, eventStart.reason);
+    else if (eventTitle && !eventStart.value) fail(IH.eventStart, '填写来源活动名称时必填');
+    else if (!eventTitle && eventStart.value) fail(IH.eventTitle, '填写活动开始日期时必填');
+
+    const clusterCode = cellText(v[IH.cluster]);
+    const clusterId = clusterCode ? (this.clusterIdByCode.get(clusterCode.toUpperCase()) ?? null) : null;
+    if (clusterCode && !clusterId) fail(IH.cluster, `集群编码不存在：${clusterCode}`);
+
+    const amount = cellNumber(v[IH.amount], { min: 0, max: 999_999_999_999.99 });
+    if (!amount.ok) fail(IH.amount, amount.reason);
+    else if (amount.value !== null && Math.round(amount.value * 100) !== amount.value * 100)
+      fail(IH.amount, `金额最多两位小数：${amount.value}`);
+    const currency = cellText(v[IH.currency]).toUpperCase() || null;
+    if (currency && !CURRENCY.test(currency)) fail(IH.currency, `币种应为三位字母代码，如 CNY：${currency}`);
+
+    const dates = {} as Record<IntentStage, string | null>;
+    for (const stage of ['intent', 'signed', 'landed', 'dropped'] as IntentStage[]) {
+      const d = cellDate(v[HEADER_OF[stage]]);
+      dates[stage] = null;
+      if (!d.ok) fail(HEADER_OF[stage], d.reason);
+      else if (d.value && d.value > this.today)
+        fail(HEADER_OF[stage], `日期不能晚于今天：${d.value}（the date is in the future）`);
+      else dates[stage] = d.value;
+    }
+    if (!dates.intent && !errors.some((e) => e.column === IH.reachedOn)) fail(IH.reachedOn, '必填');
+    if (dates.intent && dates.signed && dates.signed < dates.intent)
+      fail(IH.signedOn, `签约日期不能早于达成意向日期 ${dates.intent}`);
+    if (dates.landed && !dates.signed) fail(IH.landedOn, '落地前须先签约：请填写签约日期');
+    if (dates.landed && dates.signed && dates.landed < dates.signed)
+      fail(IH.landedOn, `落地日期不能早于签约日期 ${dates.signed}`);
+    if (dates.dropped && dates.landed) fail(IH.droppedOn, '已落地的意向不能终止：落地日期与终止日期只填一项');
+    const lastBeforeDrop = dates.signed ?? dates.intent;
+    if (dates.dropped && lastBeforeDrop && dates.dropped < lastBeforeDrop)
+      fail(IH.droppedOn, `终止日期不能早于上一阶段日期 ${lastBeforeDrop}`);
+    const implied: IntentStage = dates.dropped
+      ? 'dropped'
+      : dates.landed
+        ? 'landed'
+        : dates.signed
+          ? 'signed'
+          : 'intent';
+    const stageCell = cellEnum(v[IH.stage], INTENT_STAGE_LABELS);
+    if (!stageCell.ok) fail(IH.stage, stageCell.reason);
+    else if (stageCell.value && stageCell.value !== implied && !errors.length)
+      fail(
+        IH.stage,
+        `阶段“${INTENT_STAGE_LABELS[stageCell.value]}”与所填日期不符：` +
+          (stageCell.value === 'intent'
+            ? '意向阶段不填签约、落地、终止日期'
+            : `请填写${HEADER_OF[stageCell.value]}${stageCell.value === 'signed' ? '，不填落地、终止日期' : ''}`),
+      );
+    if (errors.length) return this.ctx.reject(errors);
+
+    const key = [enterpriseCode, counterpartCode ?? counterpartName, title, dates.intent].join('|');
+    const first = this.seen.get(key);
+    if (first !== undefined)
+      return this.ctx.reject([
+        {
+          row: n,
+          column: IH.title,
+          message: `与第 ${first} 行是同一意向（同企业、同对方、同名称、同达成日期；duplicate of row ${first}）`,
+        },
+      ]);
+    this.seen.set(key, n);
+    return {
+      rowNumber: n,
+      title,
+      enterpriseCode,
+      counterpartCode,
+      counterpartName,
+      counterpartRegion: counterpartCode ? null : counterpartRegion,
+      eventTitle,
+      eventStart: eventStart.ok ? eventStart.value : null,
+      clusterId,
+      amountWan: amount.ok ? amount.value : null,
+      currency,
+      stage: implied,
+      reachedOn: dates.intent!,
+      signedOn: dates.signed,
+      landedOn: dates.landed,
+      droppedOn: dates.dropped,
+    };
+  }
+
+  async write(m: EntityManager, rows: IntentImportRow[]): Promise<Map<number, RowOutcome>> {
+    const outcome = new Map<number, RowOutcome>();
+    if (!rows.length) return outcome;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('clusterlink:import:intents'))`);
+    const rejected = new Set<number>();
+    const reject = (row: number, column: string, message: string) => {
+      if (rejected.has(row)) return;
+      rejected.add(row);
+      this.ctx.reject([{ row, column, message }]);
+    };
+    const own = this.ctx.job.associationId;
+
+    const codes = [
+      ...new Set(rows.flatMap((r) => [r.enterpriseCode, r.counterpartCode]).filter((c): c is string => !!c)),
+    ];
+    const idOf = new Map<string, string>(
+      (
+        (await m.query('SELECT id, credit_code FROM enterprises WHERE credit_code = ANY($1::char(18)[])', [
+          codes,
+        ])) as { id: string; credit_code: string }[]
+      ).map((e) => [e.credit_code, e.id]),
+    );
+    for (const r of rows) {
+      if (!idOf.has(r.enterpriseCode))
+        reject(
+          r.rowNumber,
+          IH.enterprise,
+          `企业未在平台登记，请先导入企业名录（not registered: ${r.enterpriseCode}）`,
+        );
+      else if (r.counterpartCode && !idOf.has(r.counterpartCode))
+        reject(
+          r.rowNumber,
+          IH.counterpartCode,
+          `对方企业未在平台登记：请先登记，或改填对方名称（not registered: ${r.counterpartCode}）`,
+        );
+    }
+
+    // the source events: association staff link their own association's events only
+    const withEvent = rows.filter((r) => r.eventTitle && !rejected.has(r.rowNumber));
+    const events: { id: string; title: string; start_date: string }[] = withEvent.length
+      ? await m.query(
+          `SELECT DISTINCT e.id, e.title, to_char(e.start_date, 'YYYY-MM-DD') AS start_date
+             FROM events e JOIN unnest($1::varchar[], $2::date[]) AS k(title, start_date)
+               ON e.title = k.title AND e.start_date = k.start_date
+            WHERE $3::uuid IS NULL OR e.association_id = $3`,
+          [withEvent.map((r) => r.eventTitle), withEvent.map((r) => r.eventStart), own],
+        )
+      : [];
+    const eventsByKey = new Map<string, string[]>();
+    for (const e of events) {
+      const k = `${e.title}|${e.start_date}`;
+      eventsByKey.set(k, [...(eventsByKey.get(k) ?? []), e.id]);
+    }
+    const eventOf = new Map<number, string>();
+    for (const r of withEvent) {
+      const found = eventsByKey.get(`${r.eventTitle}|${r.eventStart}`) ?? [];
+      if (!found.length)
+        reject(
+          r.rowNumber,
+          IH.eventTitle,
+          own
+            ? `本协会没有 ${r.eventStart} 开始的活动“${r.eventTitle}”（no such event of your association）`
+            : `没有 ${r.eventStart} 开始的活动“${r.eventTitle}”（no such event）`,
+        );
+      else if (found.length > 1)
+        reject(
+          r.rowNumber,
+          IH.eventTitle,
+          '有多个同名、同开始日期的活动，无法确定是哪一个（ambiguous event）',
+        );
+      else eventOf.set(r.rowNumber, found[0]);
+    }
+    const linked = rows.filter((r) => eventOf.has(r.rowNumber) && !rejected.has(r.rowNumber));
+    const took = new Set(
+      (
+        (await m.query(
+          `SELECT p.event_id || '|' || p.enterprise_id AS k FROM event_participants p
+             JOIN unnest($1::uuid[], $2::uuid[]) AS k(event_id, enterprise_id)
+               ON p.event_id = k.event_id AND p.enterprise_id = k.enterprise_id`,
+          [linked.map((r) => eventOf.get(r.rowNumber)), linked.map((r) => idOf.get(r.enterpriseCode))],
+        )) as { k: string }[]
+      ).map((x) => x.k),
+    );
+    for (const r of linked)
+      if (!took.has(`${eventOf.get(r.rowNumber)}|${idOf.get(r.enterpriseCode)}`))
+        reject(
+          r.rowNumber,
+          IH.eventTitle,
+          '该企业未参加此活动（the enterprise did not take part in this event）',
+        );
+
+    // association staff: their members, or enterprises at their events
+    if (own) {
+      const candidates = rows.filter((r) => !rejected.has(r.rowNumber) && !eventOf.has(r.rowNumber));
+      const members = new Set(
+        (
+          (await m.query(
+            `SELECT enterprise_id FROM memberships
+              WHERE association_id = $1 AND left_on IS NULL AND enterprise_id = ANY($2::uuid[])`,
+            [own, candidates.map((r) => idOf.get(r.enterpriseCode))],
+          )) as { enterprise_id: string }[]
+        ).map((x) => x.enterprise_id),
+      );
+      for (const r of candidates)
+        if (!members.has(idOf.get(r.enterpriseCode)!))
+          reject(
+            r.rowNumber,
+            IH.enterprise,
+            '企业不是本协会会员，也未注明本协会的来源活动（not your member nor at your event）',
+          );
+    }
+
+    // the intents as stored, by natural key
+    const live = rows.filter((r) => !rejected.has(r.rowNumber));
+    const cpOf = (r: IntentImportRow) =>
+      r.counterpartCode ? idOf.get(r.counterpartCode)! : r.counterpartName!;
+    const keyOf = (e: string, cp: string, title: string, reached: string) => `${e}|${cp}|${title}|${reached}`;
+    const stored: StoredIntent[] = live.length
+      ? await m.query(
+          `SELECT i.id, i.enterprise_id, COALESCE(i.counterpart_enterprise_id::text, i.counterpart_name) AS cp, i.title,
+                  to_char(i.reached_on, 'YYYY-MM-DD') AS reached_on, i.stage,
+                  to_char(i.signed_on, 'YYYY-MM-DD') AS signed_on, to_char(i.landed_on, 'YYYY-MM-DD') AS landed_on,
+                  to_char(i.dropped_on, 'YYYY-MM-DD') AS dropped_on, i.amount_wan::float8 AS amount_wan, i.currency,
+                  i.cluster_id, i.event_id, i.counterpart_region_code
+             FROM intents i JOIN unnest($1::uuid[], $2::text[], $3::varchar[], $4::date[]) AS k(e, cp, title, reached)
+               ON i.enterprise_id = k.e AND COALESCE(i.counterpart_enterprise_id::text, i.counterpart_name) = k.cp
+              AND i.title = k.title AND i.reached_on = k.reached`,
+          [
+            live.map((r) => idOf.get(r.enterpriseCode)),
+            live.map(cpOf),
+            live.map((r) => r.title),
+            live.map((r) => r.reachedOn),
+          ],
+        )
+      : [];
+    const storedByKey = new Map<string, StoredIntent[]>();
+    for (const s of stored) {
+      const k = keyOf(s.enterprise_id, s.cp, s.title, s.reached_on);
+      storedByKey.set(k, [...(storedByKey.get(k) ?? []), s]);
+    }
+
+    const inserts: IntentImportRow[] = [];
+    const updates: { row: IntentImportRow; before: StoredIntent; moves: IntentMove[] }[] = [];
+    for (const r of live) {
+      const found = storedByKey.get(keyOf(idOf.get(r.enterpriseCode)!, cpOf(r), r.title, r.reachedOn)) ?? [];
+      if (found.length > 1) {
+        reject(r.rowNumber, IH.title, '平台上已有多条相同的意向，无法确定更新哪一条（ambiguous intent）');
+        continue;
+      }
+      const before = found[0];
+      if (!before) {
+        inserts.push(r);
+        continue;
+      }
+      // stages already recorded keep their dates; the stage only moves forward
+      let conflict = false;
+      for (const stage of ['signed', 'landed', 'dropped'] as const) {
+        const was = before[`${stage}_on`];
+        const now = r[DATE_COLUMN[stage]];
+        if (was && now && was !== now) {
+          reject(
+            r.rowNumber,
+            HEADER_OF[stage],
+            `与平台记录的${HEADER_OF[stage]} ${was} 不一致（differs from the record）`,
+          );
+          conflict = true;
+          break;
+        }
+      }
+      if (conflict) continue;
+      const moves = before.stage === r.stage ? [] : movesTo(before.stage, r);
+      if (!moves) {
+        reject(
+          r.rowNumber,
+          IH.stage,
+          `平台上该意向已是“${INTENT_STAGE_LABELS[before.stage]}”，不能改为“${INTENT_STAGE_LABELS[r.stage]}”（illegal stage change ${before.stage} → ${r.stage}）`,
+        );
+        continue;
+      }
+      const eventId = eventOf.get(r.rowNumber) ?? null;
+      const changed =
+        moves.length > 0 ||
+        (r.amountWan !== null && r.amountWan !== before.amount_wan) ||
+        (r.currency !== null && r.currency !== before.currency) ||
+        (r.clusterId !== null && r.clusterId !== before.cluster_id) ||
+        (eventId !== null && eventId !== before.event_id) ||
+        (r.counterpartRegion !== null && r.counterpartRegion !== before.counterpart_region_code);
+      if (changed) updates.push({ row: r, before, moves });
+    }
+
+    const transitions: { intentId: string; from: IntentStage; to: IntentMove; on: string }[] = [];
+    const pushMoves = (intentId: string, from: IntentStage, moves: IntentMove[], r: IntentImportRow) => {
+      let at = from;
+      for (const to of moves) {
+        transitions.push({ intentId, from: at, to, on: r[DATE_COLUMN[to]]! });
+        at = to;
+      }
+    };
+    if (inserts.length) {
+      const created: { id: string; k: string }[] = await m.query(
+        `INSERT INTO intents (enterprise_id, counterpart_enterprise_id, counterpart_name, counterpart_region_code, event_id,
+                              cluster_id, title, amount_wan, currency, stage, reached_on, signed_on, landed_on, dropped_on,
+                              created_by)
+         SELECT * , $15::uuid FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::char(6)[], $5::uuid[], $6::uuid[],
+                              $7::varchar[], $8::numeric[], $9::char(3)[], $10::varchar[], $11::date[], $12::date[],
+                              $13::date[], $14::date[])
+         RETURNING id, enterprise_id || '|' || COALESCE(counterpart_enterprise_id::text, counterpart_name) || '|' || title
+                       || '|' || to_char(reached_on, 'YYYY-MM-DD') AS k`,
+        [
+          inserts.map((r) => idOf.get(r.enterpriseCode)),
+          inserts.map((r) => (r.counterpartCode ? idOf.get(r.counterpartCode) : null)),
+          inserts.map((r) => r.counterpartName),
+          inserts.map((r) => r.counterpartRegion),
+          inserts.map((r) => eventOf.get(r.rowNumber) ?? null),
+          inserts.map((r) => r.clusterId),
+          inserts.map((r) => r.title),
+          inserts.map((r) => r.amountWan),
+          inserts.map((r) => r.currency ?? 'CNY'),
+          inserts.map((r) => r.stage),
+          inserts.map((r) => r.reachedOn),
+          inserts.map((r) => r.signedOn),
+          inserts.map((r) => r.landedOn),
+          inserts.map((r) => r.droppedOn),
+          this.ctx.job.requestedBy,
+        ],
+      );
+      const idByKey = new Map(created.map((c) => [c.k, c.id]));
+      for (const r of inserts) {
+        const id = idByKey.get(keyOf(idOf.get(r.enterpriseCode)!, cpOf(r), r.title, r.reachedOn))!;
+        pushMoves(id, 'intent', movesTo('intent', r) ?? [], r);
+        outcome.set(r.rowNumber, 'inserted');
+      }
+    }
+    if (updates.length) {
+      await m.query(
+        `UPDATE intents i
+            SET stage = u.stage, signed_on = COALESCE(u.signed_on, i.signed_on),
+                landed_on = COALESCE(u.landed_on, i.landed_on), dropped_on = COALESCE(u.dropped_on, i.dropped_on),
+                amount_wan = COALESCE(u.amount_wan, i.amount_wan), currency = COALESCE(u.currency, i.currency),
+                cluster_id = COALESCE(u.cluster_id, i.cluster_id), event_id = COALESCE(u.event_id, i.event_id),
+                counterpart_region_code = COALESCE(u.region, i.counterpart_region_code),
+                version = i.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::varchar[], $3::date[], $4::date[], $5::date[], $6::numeric[], $7::char(3)[],
+                       $8::uuid[], $9::uuid[], $10::char(6)[])
+                AS u(id, stage, signed_on, landed_on, dropped_on, amount_wan, currency, cluster_id, event_id, region)
+          WHERE i.id = u.id`,
+        [
+          updates.map((u) => u.before.id),
+          updates.map((u) => u.row.stage),
+          updates.map((u) => u.row.signedOn),
+          updates.map((u) => u.row.landedOn),
+          updates.map((u) => u.row.droppedOn),
+          updates.map((u) => u.row.amountWan),
+          updates.map((u) => u.row.currency),
+          updates.map((u) => u.row.clusterId),
+          updates.map((u) => eventOf.get(u.row.rowNumber) ?? null),
+          updates.map((u) => u.row.counterpartRegion),
+        ],
+      );
+      for (const u of updates) {
+        pushMoves(u.before.id, u.before.stage, u.moves, u.row);
+        outcome.set(u.row.rowNumber, 'updated');
+      }
+    }
+    if (transitions.length)
+      await m.query(
+        `INSERT INTO intent_transitions (intent_id, from_stage, to_stage, on_date, note, recorded_by)
+         SELECT u.intent_id, u.from_stage, u.to_stage, u.on_date, '表格导入', $5::uuid
+           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::date[]) AS u(intent_id, from_stage, to_stage, on_date)`,
+        [
+          transitions.map((t) => t.intentId),
+          transitions.map((t) => t.from),
+          transitions.map((t) => t.to),
+          transitions.map((t) => t.on),
+          this.ctx.job.requestedBy,
+        ],
+      );
+    return outcome;
+  }
+}

@@ -9,6 +9,20 @@ interface Member {
 }
 
 test.describe('association', () => {
+  test('lands on its own overview with the figures by event type', async ({ page }) => {
+    await signIn(page, 'demo_assoc');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/assoc\/dashboard$/);
+    const board = page.getByTestId('assoc-dashboard');
+    await expect(board).toContainText('本会工作概况');
+    await expect(board).toContainText('已举办活动');
+    await expect(page.getByTestId('by-event-type')).toContainText('按活动类型');
+    await expect(page.getByTestId('by-event-type').locator('canvas, .el-empty').first()).toBeVisible();
+    await expect(page.locator('.chart-panel canvas')).not.toHaveCount(0);
+    await page.waitForTimeout(600);
+    await shoot(page, 'assoc-dashboard-desktop');
+  });
+
   test('views its members with masked phones and searches them', async ({ page }) => {
     await signIn(page, 'demo_assoc');
     await page.goto('/assoc/members');

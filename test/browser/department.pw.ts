@@ -93,8 +93,57 @@ test.describe('department', () => {
     await expect(page.getByText('该功能的服务接口尚未开放')).toHaveCount(0);
     await expect(page.getByTestId('attention')).toContainText('无牵头协会的集群（2）');
     await expect(page.locator('.chart-panel canvas')).not.toHaveCount(0);
+    await expect(page.getByTestId('by-event-type')).toContainText('按活动类型');
     await page.waitForTimeout(600);
-    await shoot(page, 'dept-dashboard-desktop', 'department-dashboard-desktop');
+    await shoot(page, 'dept-dashboard-desktop');
+  });
+
+  test('the admin sets the year targets and the dashboard shows actual against them', async ({ page }) => {
+    await signIn(page, 'demo_admin');
+    await page.goto('/dept/targets');
+    await expect(page.getByTestId('targets')).toContainText('实际完成');
+    const targets = { events: '150', enterprisesServed: '420', intents: '160' };
+    for (const [key, value] of Object.entries(targets)) {
+      const input = page.getByTestId(`target-${key}`).locator('input');
+      await input.fill(value);
+      await input.blur();
+    }
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await expect(page.getByTestId('targets')).toContainText('按今日应完成');
+
+    await page.goto('/dept/dashboard');
+    const events = page.getByTestId('stat-已举办活动');
+    await expect(events).toContainText('目标 150');
+    await expect(events.getByTestId('target-expected')).toContainText('应完成');
+    await expect(events.getByTestId('target-progress')).toBeVisible();
+    await expect(page.getByTestId('stat-服务企业')).toContainText('目标 420');
+    await expect(page.getByTestId('stat-合作意向')).toContainText('目标 160');
+    await expect(page.getByText('未设目标')).toHaveCount(0);
+    await expect(page.locator('.chart-panel canvas')).not.toHaveCount(0);
+    await page.waitForTimeout(600);
+    await shoot(page, 'dept-dashboard-target-desktop', 'department-dashboard-desktop');
+  });
+
+  test('a list exports in the background and downloads from the download centre', async ({ page }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/enterprises');
+    await expect(page.getByText('共 400 条')).toBeVisible();
+    // 400 rows download at once; the drop-down's 后台导出 queues the export whatever the size.
+    await page.getByTestId('export-button').locator('.el-dropdown__caret-button').click();
+    await page.getByRole('menuitem', { name: '后台导出' }).click();
+    await expect(page.getByTestId('export-queued')).toContainText('已转入后台导出，可在下载中心查看进度');
+    await page.getByTestId('download-centre-link').click();
+    await expect(page).toHaveURL(/\/downloads$/);
+    const row = page.getByTestId('downloads-table').locator('.el-table__row').first();
+    await expect(row).toContainText('企业名录');
+    await expect(row).toContainText('已完成', { timeout: 30_000 });
+    await expect(row.locator('td').nth(2)).toHaveText('400');
+    await shoot(page, 'dept-downloads-desktop');
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: '下载' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 
   test('lists export to Excel', async ({ page }) => {

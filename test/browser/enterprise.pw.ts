@@ -105,6 +105,9 @@ test.describe('enterprise on a phone', () => {
     await page.goto('/m/me');
     await expect(page.getByText('瓦房店鼎盛机床附件有限公司')).toBeVisible();
     await shoot(page, 'ent-me-phone');
+    await page.getByText('下载中心').click();
+    await expect(page).toHaveURL(/\/m\/downloads$/);
+    await expect(page.getByTestId('downloads-table')).toContainText('暂无导出记录');
   });
 
   test('my events and my meetings', async ({ page }) => {

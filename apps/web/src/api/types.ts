@@ -238,6 +238,36 @@ export interface Targets {
   intents: number;
 }
 
+/** GET|PUT /targets/:year: the year's targets (null while unset), actual figures and what is due by today. */
+export interface TargetView {
+  year: number;
+  events: number | null;
+  enterprisesServed: number | null;
+  intents: number | null;
+  actual?: Targets;
+  expectedByToday?: { events: number | null; enterprisesServed: number | null; intents: number | null };
+  yearElapsed?: number;
+  updatedAt?: string | null;
+}
+
+export type ExportList =
+  'enterprises' | 'members' | 'postings' | 'events' | 'participants' | 'intents' | 'audit';
+
+/** A background export (POST /exports, GET /exports, GET /exports/:id). */
+export interface ExportJob {
+  id: string;
+  list: ExportList;
+  query: Record<string, unknown>;
+  status: JobStatus;
+  progress: number;
+  rows: number;
+  fileName: string | null;
+  fileSize: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 export interface ImportJob {
   id: string;
   kind?: string;

@@ -1,5 +1,5 @@
 import { use } from 'echarts/core';
-import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -8,6 +8,7 @@ use([
   BarChart,
   LineChart,
   FunnelChart,
+  PieChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

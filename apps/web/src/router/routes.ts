@@ -18,6 +18,8 @@ const DEPT: Role[] = ['dept_admin', 'dept_staff', 'reviewer'];
 const DEPT_EDIT: Role[] = ['dept_admin', 'dept_staff'];
 const ASSOC: Role[] = ['association_staff'];
 const ENT: Role[] = ['enterprise_user'];
+/** Every role that works in the desktop console. */
+const DESK: Role[] = [...DEPT, ...ASSOC];
 
 /** Every page of the console; components are lazy so each screen is its own chunk. */
 export const routes: RouteRecordRaw[] = [
@@ -99,6 +101,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.audit', roles: ['dept_admin'], menu: 'menu.system', icon: 'Document' },
       },
       {
+        path: 'assoc/dashboard',
+        name: 'assoc-dashboard',
+        component: () => import('@/views/assoc/AssocDashboardView.vue'),
+        meta: { title: 'menu.assocDashboard', roles: ASSOC, menu: '', icon: 'DataLine' },
+      },
+      {
         path: 'assoc/members',
         name: 'members',
         component: () => import('@/views/assoc/MembersView.vue'),
@@ -127,6 +135,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'assoc-intents',
         component: () => import('@/views/shared/IntentsView.vue'),
         meta: { title: 'menu.intents', roles: ASSOC, menu: '', icon: 'Promotion' },
+      },
+      {
+        path: 'downloads',
+        name: 'downloads',
+        component: () => import('@/views/common/DownloadsView.vue'),
+        meta: { title: 'menu.downloads', roles: DESK, menu: '', icon: 'Download' },
       },
     ],
   },
@@ -172,6 +186,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.myIntents', roles: ENT },
       },
       {
+        path: 'downloads',
+        name: 'm-downloads',
+        component: () => import('@/views/common/DownloadsView.vue'),
+        meta: { title: 'menu.downloads', roles: ENT },
+      },
+      {
         path: 'me',
         name: 'm-me',
         component: () => import('@/views/ent/MeView.vue'),
@@ -192,6 +212,10 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   dept_admin: '/dept/dashboard',
   dept_staff: '/dept/dashboard',
   reviewer: '/dept/dashboard',
-  association_staff: '/assoc/members',
+  association_staff: '/assoc/dashboard',
   enterprise_user: '/m/postings',
 };
+
+/** The download centre (background exports) of a role: the phone layout for enterprise users. */
+export const downloadCentreOf = (role: Role | null): string =>
+  role === 'enterprise_user' ? '/m/downloads' : '/downloads';

@@ -88,3 +88,50 @@ export function cityOption(rows: { name: string; value: number }[]): EChartsCore
     series: [{ type: 'bar', data: sorted.map((r) => r.value), label: { show: true, position: 'right' } }],
   };
 }
+
+/** Events held by event type as a ring; the tooltip adds participants, enterprises served and intents. */
+export function eventTypeOption(items: StatsItem[]): EChartsCoreOption {
+  const label = (i: StatsItem) => {
+    const key = `enums.eventType.${i.key}`;
+    const text = t(key);
+    return text === key ? i.label || i.key : text;
+  };
+  const rows = items.filter((i) => i.eventsHeld > 0);
+  const byName = new Map(rows.map((i) => [label(i), i]));
+  return {
+    color: ['#409eff', '#67c23a', '#e6a23c', '#f56c6c', '#909399', '#2f6db5'],
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value: number; percent: number }) => {
+        const i = byName.get(p.name);
+        if (!i) return `${p.name}: ${p.value}`;
+        return [
+          `<b>${p.name}</b>`,
+          `${t('dashboard.eventsHeld')}：${i.eventsHeld}（${p.percent}%）`,
+          `${t('dashboard.participants')}：${i.participants}`,
+          `${t('dashboard.enterprisesServed')}：${i.enterprisesServed}`,
+          `${t('dashboard.intents')}：${i.intents}`,
+        ].join('<br/>');
+      },
+    },
+    legend: {
+      bottom: 0,
+      left: 'center',
+      itemWidth: 10,
+      itemHeight: 10,
+      itemGap: 8,
+      textStyle: { fontSize: 11 },
+    },
+    series: [
+      {
+        type: 'pie',
+        radius: ['34%', '62%'],
+        center: ['50%', '42%'],
+        avoidLabelOverlap: true,
+        label: { show: true, position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 600 },
+        labelLine: { show: false },
+        data: rows.map((i) => ({ name: label(i), value: i.eventsHeld })),
+      },
+    ],
+  };
+}

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
 import { api } from '@/api/client';
-import type { Attention, Page, StatsFigures, StatsItem, Targets } from '@/api/types';
+import type { Attention, Page, StatsFigures, StatsItem, TargetView } from '@/api/types';
 import { useLoader } from '@/composables/useLoader';
 import { LIAONING_CITIES } from '@/utils/regions';
 import { currentYear } from '@/utils/format';
@@ -14,8 +14,9 @@ export function useDashboard(withCities: boolean) {
   const year = ref(currentYear());
   const q = () => ({ year: year.value });
   const overview = useLoader(() => api.get<StatsFigures>('/stats/overview', q()));
-  const targets = useLoader(() => api.get<Targets>(`/targets/${year.value}`));
+  const targets = useLoader(() => api.get<TargetView>(`/targets/${year.value}`));
   const byMonth = useLoader(() => api.get<Items>('/stats/by-month', q()).then((r) => r.items));
+  const byEventType = useLoader(() => api.get<Items>('/stats/by-event-type', q()).then((r) => r.items));
   const byCluster = useLoader(() => api.get<Items>('/stats/by-cluster', q()).then((r) => r.items));
   const byAssociation = useLoader(() => api.get<Items>('/stats/by-association', q()).then((r) => r.items));
   const attention = useLoader(() => api.get<Attention>('/stats/attention', q()));
@@ -34,6 +35,7 @@ export function useDashboard(withCities: boolean) {
     overview,
     targets,
     byMonth,
+    byEventType,
     byCluster,
     byAssociation,
     attention,
@@ -41,7 +43,7 @@ export function useDashboard(withCities: boolean) {
   ];
   const loadAll = () => Promise.all(loaders.map((l) => l.load()));
   const yearly = () =>
-    Promise.all([overview, targets, byMonth, byCluster, byAssociation].map((l) => l.load()));
+    Promise.all([overview, targets, byMonth, byEventType, byCluster, byAssociation].map((l) => l.load()));
   const years = computed(() => [0, 1, 2, 3].map((d) => currentYear() - d));
 
   return {
@@ -50,6 +52,7 @@ export function useDashboard(withCities: boolean) {
     overview,
     targets,
     byMonth,
+    byEventType,
     byCluster,
     byAssociation,
     attention,

@@ -456,6 +456,7 @@ describe('statistics', () => {
       e.e5.id,
     ]);
     t.app.get(StatsService).cache.clear();
+    t.app.get(StatsService).attentionCache.clear();
   });
 
   it('attention lists', async () => {

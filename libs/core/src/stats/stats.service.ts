@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { Caller, isDepartment } from '../common/caller';
 import { notFound } from '../common/http-errors';
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from '../events/event.entity';
-import { servedWhere } from '../served/served-enterprises';
 import { StatsCache } from './stats-cache';
 import {
   addDays,
@@ -144,7 +143,14 @@ export class StatsService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.cache = new StatsCache(db);
+    // The rollup makes every uncached read fast (tens of ms at D1 size), so the cache is off: a cached answer
+    // could lag a committed change by the statistics collector's delay. Kept for callers that turn it on.
+    this.cache.enabled = false;
+    this.attentionCache = new StatsCache(db);
   }
+
+  /** The attention lists are not in the rollup (~0.1–0.2 s at D1 size): they stay behind the data-version cache. */
+  readonly attentionCache: StatsCache;
 
   /** The filters in words (年份, 统计期间, 协会, 集群) for an Excel download. */
   describe(filter: StatsFilter, year?: number) {
@@ -260,7 +266,7 @@ export class StatsService {
   }
 
   async attention(today: string = chinaToday()): Promise<StatsAttention> {
-    return this.cache.get(`attention:${today}`, async () => {
+    return this.attentionCache.get(`attention:${today}`, async () => {
       const [clustersWithoutLead, idleAssociations, unclosedEvents, stuckIntents] = await Promise.all([
         this.db.query(
           `SELECT c.id, c.code, c.name FROM clusters c
@@ -302,218 +308,161 @@ export class StatsService {
     if (!rows.length) throw notFound(what);
   }
 
-  /** Every figure of a filter, grouped by `dim` (`all`: one group with key ''). Four queries, run concurrently. */
+  /**
+   * Every figure of a filter, grouped by `dim` (`all`: one group with key ''), from the rollup (migration
+   * 1764350000000-stats-rollup): whole calendar years and months are read from `stats_counts`; days at the edges
+   * of a period come from `stats_facts`. Enterprises served are distinct, so they are read from one counter only
+   * when the slice is exactly one year or one month, and otherwise counted distinct over `stats_facts` (kind S,
+   * which is `served_contacts` deduplicated), never summed.
+   */
   async compute(dim: StatsDimension, filter: StatsFilter): Promise<Computed> {
-    const [events, intents, recommendations, served] = await Promise.all([
-      this.eventFigures(dim, filter),
-      this.intentFigures(dim, filter),
-      dim === 'type' ? Promise.resolve([]) : this.recommendationFigures(dim, filter),
-      this.servedFigures(dim, filter),
-    ]);
+    const rows = await statsRows(this.db, dim, filter);
     const figures = new Map<string, StatsFigures>();
+    const contacted = new Map<string, number>();
+    const met = new Map<string, number>();
     const of = (key: string | null): StatsFigures => {
       const k = key ?? '';
       let f = figures.get(k);
       if (!f) figures.set(k, (f = zeroFigures()));
       return f;
     };
-    for (const r of events) {
+    for (const r of rows) {
+      if (r.key === null && dim !== 'all') continue;
       const f = of(r.key);
-      f.eventsHeld = int(r.events_held);
-      f.visits = int(r.visits);
-      f.participants = int(r.participants);
-      f.meetings = int(r.meetings);
+      const n = int(r.n);
+      if (r.kind === 'S') f.enterprisesServed += n;
+      else if (r.kind === 'E') {
+        f.eventsHeld += n;
+        f.visits += int(r.v1);
+        f.participants += int(r.v2);
+        f.meetings += int(r.v3);
+      } else if (r.kind === 'R') {
+        f.intents += n;
+        f.intentAmountWan = money(f.intentAmountWan + Number(r.v1));
+        f.dropped += int(r.v2);
+      } else if (r.kind === 'G') {
+        f.signed += n;
+        f.signedAmountWan = money(f.signedAmountWan + Number(r.v1));
+      } else if (r.kind === 'L') f.landed += n;
+      else if (r.kind === 'C' && dim !== 'type') {
+        f.recommendations += n;
+        contacted.set(r.key ?? '', (contacted.get(r.key ?? '') ?? 0) + int(r.v2));
+        met.set(r.key ?? '', (met.get(r.key ?? '') ?? 0) + int(r.v3));
+      }
     }
-    for (const r of intents) {
-      const f = of(r.key);
-      f.intents = int(r.intents);
-      f.intentAmountWan = money(r.intent_amount);
-      f.dropped = int(r.dropped);
-      f.signed = int(r.signed);
-      f.signedAmountWan = money(r.signed_amount);
-      f.landed = int(r.landed);
-    }
-    const contacted = new Map<string, number>();
-    const met = new Map<string, number>();
-    for (const r of recommendations) {
-      of(r.key).recommendations = int(r.recommendations);
-      contacted.set(r.key ?? '', int(r.contacted));
-      met.set(r.key ?? '', int(r.met));
-    }
-    for (const r of served) of(r.key).enterprisesServed = int(r.served);
     return { figures, contacted, met };
   }
+}
 
-  private eventFigures(dim: StatsDimension, filter: StatsFilter) {
+interface RollupRow {
+  kind: string;
+  key: string | null;
+  n: string;
+  v1: string;
+  v2: string;
+  v3: string;
+}
+
+/** A period cut into whole calendar years, whole months and the leftover day ranges at its edges. */
+export function periodPieces(from: string, to: string, months: boolean) {
+  const years: string[] = [];
+  const monthStarts: string[] = [];
+  const days: Period[] = [];
+  let cur = from;
+  while (cur <= to) {
+    const y = cur.slice(0, 4);
+    const monthEnd = addDays(`${shiftMonth(cur.slice(0, 7))}-01`, -1);
+    if (!months && cur.endsWith('-01-01') && `${y}-12-31` <= to) {
+      years.push(cur);
+      cur = `${Number(y) + 1}-01-01`;
+    } else if (cur.endsWith('-01') && monthEnd <= to) {
+      monthStarts.push(cur);
+      cur = addDays(monthEnd, 1);
+    } else {
+      const end = monthEnd < to ? monthEnd : to;
+      days.push({ from: cur, to: end });
+      cur = addDays(end, 1);
+    }
+  }
+  return { years, months: monthStarts, days };
+}
+
+const shiftMonth = (ym: string): string => {
+  const y = Number(ym.slice(0, 4));
+  const m = Number(ym.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/** Rows (kind, group key, n, v1–v3) of every figure of a filter, from the rollup tables. */
+export async function statsRows(
+  db: DataSource,
+  dim: StatsDimension,
+  filter: StatsFilter,
+): Promise<RollupRow[]> {
+  const mask =
+    (filter.associationId || dim === 'association' ? 1 : 0) |
+    (filter.clusterId || dim === 'cluster' ? 2 : 0) |
+    (dim === 'type' ? 4 : 0);
+  const pieces = periodPieces(filter.from, filter.to, dim === 'month');
+  // enterprises served come from a counter only when each group is one whole piece
+  const onePiece = pieces.years.length + pieces.months.length + pieces.days.length === 1;
+  const servedFromCounts = dim === 'month' || onePiece;
+  const queries: Promise<RollupRow[]>[] = [];
+  if (pieces.years.length + pieces.months.length) {
     const p = new Params();
     const where = [
-      `e.status IN ('held','closed')`,
-      `e.start_date BETWEEN ${p.add(filter.from)} AND ${p.add(filter.to)}`,
+      `mask = ${p.add(mask)}`,
+      `((grain = 'y' AND period = ANY(${p.add(pieces.years)}::date[]))
+        OR (grain = 'm' AND period = ANY(${p.add(pieces.months)}::date[])))`,
     ];
-    if (filter.associationId) where.push(`e.association_id = ${p.add(filter.associationId)}`);
-    let join = '';
-    if (dim === 'cluster') {
-      join = `JOIN event_clusters ec ON ec.event_id = e.id`;
-      if (filter.clusterId) where.push(`ec.cluster_id = ${p.add(filter.clusterId)}`);
-    } else if (filter.clusterId) {
-      where.push(
-        `EXISTS (SELECT 1 FROM event_clusters fc WHERE fc.event_id = e.id AND fc.cluster_id = ${p.add(filter.clusterId)})`,
-      );
-    }
+    if (filter.associationId) where.push(`association_id = ${p.add(filter.associationId)}`);
+    if (filter.clusterId) where.push(`cluster_id = ${p.add(filter.clusterId)}`);
+    if (!servedFromCounts) where.push(`kind <> 'S'`);
     const key = {
       all: `''`,
-      association: 'e.association_id::text',
-      cluster: 'ec.cluster_id::text',
-      month: `to_char(e.start_date, 'YYYY-MM')`,
-      type: 'e.type::text',
+      association: 'association_id::text',
+      cluster: 'cluster_id::text',
+      month: `to_char(period, 'YYYY-MM')`,
+      type: 'event_type::text',
     }[dim];
-    return this.db.query(
-      `SELECT ${key} AS key, count(*) AS events_held, coalesce(sum(e.visits), 0) AS visits,
-              coalesce(sum(pc.n), 0) AS participants, coalesce(sum(mc.n), 0) AS meetings
-         FROM events e ${join}
-         CROSS JOIN LATERAL (SELECT count(*) AS n FROM event_participants p WHERE p.event_id = e.id) pc
-         CROSS JOIN LATERAL (SELECT count(*) AS n FROM meetings m
-                              WHERE m.event_id = e.id AND m.status NOT IN ('cancelled','no_show')) mc
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1`,
-      p.values,
-    ) as Promise<
-      { key: string; events_held: string; visits: string; participants: string; meetings: string }[]
-    >;
+    queries.push(
+      db.query(
+        `SELECT kind, ${key} AS key, sum(n) AS n, sum(v1) AS v1, sum(v2) AS v2, sum(v3) AS v3
+           FROM stats_counts WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
+        p.values,
+      ),
+    );
   }
-
-  private intentFigures(dim: StatsDimension, filter: StatsFilter) {
-    const p = new Params();
-    const from = p.add(filter.from);
-    const to = p.add(filter.to);
-    const where = [
-      `(i.reached_on BETWEEN ${from} AND ${to} OR i.signed_on BETWEEN ${from} AND ${to}
-        OR i.landed_on BETWEEN ${from} AND ${to})`,
-      `f.on_date BETWEEN ${from} AND ${to}`,
-    ];
-    // the association an intent counts for: its event's, or the lead association of the cluster it names
-    if (filter.associationId) {
-      where.push(`COALESCE(ev.association_id, lead.association_id) = ${p.add(filter.associationId)}`);
-    }
-    // the clusters it counts for: the one it names, or else its event's
-    let join = '';
-    if (dim === 'cluster') {
-      join = `JOIN LATERAL (SELECT i.cluster_id AS cluster_id WHERE i.cluster_id IS NOT NULL
-                            UNION ALL
-                            SELECT ec.cluster_id FROM event_clusters ec
-                             WHERE ec.event_id = i.event_id AND i.cluster_id IS NULL) ic ON true`;
-      if (filter.clusterId) where.push(`ic.cluster_id = ${p.add(filter.clusterId)}`);
-    } else if (filter.clusterId) {
-      const c = p.add(filter.clusterId);
-      where.push(`(i.cluster_id = ${c} OR (i.cluster_id IS NULL AND EXISTS (SELECT 1 FROM event_clusters fc
-                     WHERE fc.event_id = i.event_id AND fc.cluster_id = ${c})))`);
-    }
-    const key = {
-      all: `''`,
-      association: 'COALESCE(ev.association_id, lead.association_id)::text',
-      cluster: 'ic.cluster_id::text',
-      month: `to_char(f.on_date, 'YYYY-MM')`,
-      type: 'ev.type::text',
-    }[dim];
-    return this.db.query(
-      `SELECT ${key} AS key,
-              count(*) FILTER (WHERE f.kind = 'reached') AS intents,
-              coalesce(sum(i.amount_wan) FILTER (WHERE f.kind = 'reached'), 0) AS intent_amount,
-              count(*) FILTER (WHERE f.kind = 'reached' AND i.stage = 'dropped') AS dropped,
-              count(*) FILTER (WHERE f.kind = 'signed') AS signed,
-              coalesce(sum(i.amount_wan) FILTER (WHERE f.kind = 'signed'), 0) AS signed_amount,
-              count(*) FILTER (WHERE f.kind = 'landed') AS landed
-         FROM intents i
-         CROSS JOIN LATERAL (VALUES ('reached', i.reached_on), ('signed', i.signed_on), ('landed', i.landed_on))
-              AS f(kind, on_date)
-         LEFT JOIN events ev ON ev.id = i.event_id
-         LEFT JOIN association_lead_clusters lead ON lead.cluster_id = i.cluster_id AND i.event_id IS NULL
-         ${join}
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1`,
-      p.values,
-    ) as Promise<
-      {
-        key: string | null;
-        intents: string;
-        intent_amount: string;
-        dropped: string;
-        signed: string;
-        signed_amount: string;
-        landed: string;
-      }[]
-    >;
-  }
-
-  /**
-   * Recommendations made in the period (China date of creation). They count for the associations either party is
-   * a current member of, and for the clusters of either posting; an event type has none.
-   */
-  private recommendationFigures(dim: StatsDimension, filter: StatsFilter) {
+  const fromFacts = (range: Period, kinds: string[]) => {
     const p = new Params();
     const where = [
-      `r.created_at >= (${p.add(filter.from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
-      `r.created_at < ((${p.add(filter.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+      `f.kind = ANY(${p.add(kinds)}::char(1)[])`,
+      `f.day BETWEEN ${p.add(range.from)} AND ${p.add(range.to)}`,
     ];
-    let join = '';
-    if (dim === 'association') {
-      join = `JOIN LATERAL (SELECT DISTINCT ms.association_id FROM memberships ms WHERE ms.left_on IS NULL
-                              AND ms.enterprise_id IN (r.demand_enterprise_id, r.supply_enterprise_id)) ra ON true`;
-      if (filter.associationId) where.push(`ra.association_id = ${p.add(filter.associationId)}`);
-    } else if (filter.associationId) {
-      where.push(`EXISTS (SELECT 1 FROM memberships fm WHERE fm.association_id = ${p.add(filter.associationId)}
-                     AND fm.left_on IS NULL AND fm.enterprise_id IN (r.demand_enterprise_id, r.supply_enterprise_id))`);
-    }
-    if (dim === 'cluster') {
-      join += ` JOIN LATERAL (SELECT DISTINCT po.cluster_id FROM postings po
-                               WHERE po.id IN (r.demand_posting_id, r.supply_posting_id) AND po.cluster_id IS NOT NULL) rc ON true`;
-      if (filter.clusterId) where.push(`rc.cluster_id = ${p.add(filter.clusterId)}`);
-    } else if (filter.clusterId) {
-      where.push(`EXISTS (SELECT 1 FROM postings fp WHERE fp.id IN (r.demand_posting_id, r.supply_posting_id)
-                     AND fp.cluster_id = ${p.add(filter.clusterId)})`);
-    }
+    if (filter.associationId) where.push(`f.association_id = ${p.add(filter.associationId)}`);
+    if (filter.clusterId) where.push(`f.cluster_id = ${p.add(filter.clusterId)}`);
     const key = {
       all: `''`,
-      association: 'ra.association_id::text',
-      cluster: 'rc.cluster_id::text',
-      month: `to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
-      type: `''`,
+      association: 'f.association_id::text',
+      cluster: 'f.cluster_id::text',
+      month: `to_char(f.day, 'YYYY-MM')`,
+      type: 'f.event_type::text',
     }[dim];
-    return this.db.query(
-      `SELECT ${key} AS key, count(*) AS recommendations,
-              count(*) FILTER (WHERE r.status IN ('contacted','meeting','intent')) AS contacted,
-              count(*) FILTER (WHERE r.status IN ('meeting','intent')) AS met
-         FROM recommendations r ${join}
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1`,
+    // a unit counts once per group (an event of two clusters once for the province); its values go with it
+    return db.query(
+      `SELECT kind, key, count(*) AS n, coalesce(sum(v1), 0) AS v1, coalesce(sum(v2), 0) AS v2,
+              coalesce(sum(v3), 0) AS v3
+         FROM (SELECT DISTINCT f.kind, f.unit, ${key} AS key, f.v1, f.v2, f.v3
+                 FROM stats_facts f WHERE ${where.join(' AND ')}) u
+        GROUP BY 1, 2`,
       p.values,
-    ) as Promise<{ key: string | null; recommendations: string; contacted: string; met: string }[]>;
-  }
-
-  /** Enterprises served: distinct credit codes of `served_contacts`, per group, never summed. */
-  private servedFigures(dim: StatsDimension, filter: StatsFilter) {
-    const w = servedWhere({
-      from: filter.from,
-      to: filter.to,
-      associationId: filter.associationId,
-      clusterId: filter.clusterId,
-    });
-    const key = {
-      all: `''`,
-      association: 's.association_id::text',
-      cluster: 's.cluster_id::text',
-      month: `to_char(s.served_on, 'YYYY-MM')`,
-      type: 'ev.type::text',
-    }[dim];
-    const join = dim === 'type' ? 'JOIN events ev ON ev.id = s.event_id' : '';
-    return this.db.query(
-      `SELECT ${key} AS key, count(DISTINCT s.credit_code) AS served
-         FROM served_contacts s ${join}
-        WHERE ${w.sql}
-        GROUP BY 1`,
-      w.params,
-    ) as Promise<{ key: string | null; served: string }[]>;
-  }
+    ) as Promise<RollupRow[]>;
+  };
+  const additive = ['E', 'R', 'G', 'L', 'C'];
+  for (const range of pieces.days)
+    queries.push(fromFacts(range, servedFromCounts ? [...additive, 'S'] : additive));
+  if (!servedFromCounts) queries.push(fromFacts(filter, ['S']));
+  return (await Promise.all(queries)).flat();
 }
 
 /** The filters of a statistic in words, for the top of its Excel download. */

@@ -3,6 +3,7 @@ import { PostingsAndMatching1764310000000 } from './migrations/1764310000000-pos
 import { EventsMeetingsIntents1764320000000 } from './migrations/1764320000000-events-meetings-intents';
 import { StatsTargets1764330000000 } from './migrations/1764330000000-stats-targets';
 import { Imports1764340000000 } from './migrations/1764340000000-imports';
+import { StatsRollup1764350000000 } from './migrations/1764350000000-stats-rollup';
 import { Exports1764360000000 } from './migrations/1764360000000-exports';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   EventsMeetingsIntents1764320000000,
   StatsTargets1764330000000,
   Imports1764340000000,
+  StatsRollup1764350000000,
   Exports1764360000000,
 ];

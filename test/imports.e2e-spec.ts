@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { creditCode, Factories, type AssociationBody } from './support/factories';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LIBREOFFICE_FIXTURE } from './fixtures/build-libreoffice-fixture';
 import { createTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
@@ -180,6 +183,44 @@ describe('Excel imports end to end', () => {
       .expect(200);
     const joined = members.body.items.filter((m: { joinedOn: string }) => m.joinedOn === '2025-07-11');
     expect(joined).toHaveLength(3);
+  });
+
+  it('reads a members sheet written by LibreOffice Calc, as staff fill it in', async () => {
+    const f = LIBREOFFICE_FIXTURE;
+    const make = new Factories(t, admin.Authorization.slice(7));
+    const association = await make.association({ creditCode: f.association });
+    const staff = await make.user('association_staff', { associationId: association.id });
+    const headers = { Authorization: `Bearer ${await staff.login()}` };
+    const file = readFileSync(join(__dirname, 'fixtures', 'members-libreoffice.xlsx'));
+    const done = await finished(
+      (await upload('members', file, headers, '会员名单.xlsx').expect(202)).body.id,
+      headers,
+    );
+    expect(done).toMatchObject({ status: 'completed', total: 4, imported: 2, rejected: 2 });
+    const errors = done.errors as { row: number; column: string }[];
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [6, '企业规模'],
+      [7, '统一社会信用代码'],
+    ]);
+    const members = await t
+      .http()
+      .get(`${V1}/associations/${association.id}/members`)
+      .set(headers)
+      .expect(200);
+    const byCode = Object.fromEntries(
+      members.body.items.map(
+        (m: { creditCode: string; regionCode: string; joinedOn: string; enterpriseName: string }) => [
+          m.creditCode,
+          m,
+        ],
+      ),
+    );
+    expect(byCode[f.good[0]]).toMatchObject({ regionCode: '210102', joinedOn: '2025-07-11' });
+    expect(byCode[f.good[1]]).toMatchObject({
+      regionCode: '210203',
+      joinedOn: '2025-07-11',
+      enterpriseName: '大连乙化工有限公司',
+    });
   });
 
   it('refuses files that are not spreadsheets, and imports it may not run', async () => {

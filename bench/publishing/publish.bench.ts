@@ -3,12 +3,14 @@
  * (end to end through HTTP, BullMQ, the worker and PostgreSQL; and the engine's part alone).
  * M3 — sustained publishing: postings matched per second through the queue, next to BullMQ's own throughput
  * for empty jobs measured in the same run.
- * Run: npm run bench:publish  (env: M2_COUNTERPARTS, M2_SAMPLES, M3_POSTINGS)
+ * Run: npm run bench:publish  (env: M2_COUNTERPARTS, M2_SAMPLES, M3_POSTINGS, M3_EXTRA_WORKERS: worker processes
+ * started beside this one for M3, as `npm run start:worker` would)
  */
 import { PostingIndexCache } from '@app/core';
 import { chinaToday } from '@app/match-engine';
 import { JobName, JobProducer, QueueName } from '@app/platform';
 import { Queue, Worker } from 'bullmq';
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { generatePostings } from '../matching/posting-generator';
@@ -17,6 +19,7 @@ import { BENCH_ADMIN, createBenchDatabase, loadPostings, percentile, startApp } 
 const COUNTERPARTS = Number(process.env.M2_COUNTERPARTS ?? 20000);
 const SAMPLES = Number(process.env.M2_SAMPLES ?? 100);
 const SUSTAINED = Number(process.env.M3_POSTINGS ?? 3000);
+const EXTRA_WORKERS = Number(process.env.M3_EXTRA_WORKERS ?? 0);
 const EMPTY_JOBS = 5000;
 const REDIS = { url: 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
 
@@ -122,7 +125,9 @@ async function main(): Promise<void> {
     await emptyQueue.obliterate({ force: true });
     await emptyQueue.close();
 
-    // M3: a burst of published postings queued at once, matched by the app's own worker.
+    // M3: a burst of published postings queued at once, matched by the app's own worker (and any extra ones).
+    for (let i = 0; i < EXTRA_WORKERS; i++)
+      stop.unshift(await startWorkerProcess(db.url, config.queuePrefix));
     const burst = demands.slice(10 + SAMPLES, 10 + SAMPLES + SUSTAINED);
     const burstIds = await loadPostings(db.url, burst);
     const postingIds = burst.map((d) => burstIds.get(d.id)!);
@@ -158,7 +163,7 @@ async function main(): Promise<void> {
     );
     say(`| M3 BullMQ empty jobs, concurrency 10 (baseline) | ${emptyRate.toFixed(0)} jobs/s | — |`);
     say(
-      `| M3 sustained publishing, ${SUSTAINED} postings queued at once | **${matchedRate.toFixed(0)} postings/s** matched | ≥ 1,000/s |`,
+      `| M3 sustained publishing, ${SUSTAINED} postings queued at once, ${1 + EXTRA_WORKERS} worker process(es) | **${matchedRate.toFixed(0)} postings/s** matched | ≥ 1,000/s |`,
     );
     say(`| peak RSS of the process | ${rss.toFixed(0)} MB | — |`);
     say('');
@@ -168,6 +173,29 @@ async function main(): Promise<void> {
   } finally {
     for (const fn of stop) await fn().catch((e: unknown) => say(`cleanup: ${String(e)}`));
   }
+}
+
+/** A separate worker process on the same database and queues (it builds its index on its first job). */
+async function startWorkerProcess(databaseUrl: string, queuePrefix: string): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    env: {
+      ...process.env,
+      ROLE: 'worker',
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: 'bench-worker-secret-0123456789abcdef',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('ready') ? resolve() : undefined));
+    child.once('exit', (code) => reject(new Error(`worker process exited with ${code}`)));
+  });
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
 }
 
 async function login(base: string): Promise<string> {

@@ -6,6 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { numericTransformer } from '../common/numeric-column';
 
 export const INTENT_STAGES = ['intent', 'signed', 'landed', 'dropped'] as const;
 export type IntentStage = (typeof INTENT_STAGES)[number];
@@ -14,12 +15,6 @@ export const INTENT_STAGE_LABELS: Record<IntentStage, string> = {
   signed: '签约',
   landed: '落地',
   dropped: '终止',
-};
-
-/** numeric(14,2) arrives from pg as a string; the API promises JSON numbers. */
-const numeric = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
 };
 
 @Entity('intents')
@@ -43,7 +38,7 @@ export class IntentEntity {
     precision: 14,
     scale: 2,
     nullable: true,
-    transformer: numeric,
+    transformer: numericTransformer,
   })
   amountWan!: number | null;
   @Column({ type: 'char', length: 3, default: 'CNY' }) currency!: string;

@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { numericTransformer } from '../common/numeric-column';
 import { EnterpriseEntity } from '../registry/enterprise.entity';
 
 export const POSTING_KINDS = ['demand', 'supply'] as const;
@@ -32,12 +33,6 @@ export const POSTING_CATEGORY_LABELS: Record<PostingCategory, string> = {
 };
 export const POSTING_STATUSES = ['draft', 'published', 'closed'] as const;
 export type PostingStatus = (typeof POSTING_STATUSES)[number];
-
-/** numeric(14,2) arrives from pg as a string; the API promises JSON numbers. */
-const numericTransformer = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 @Entity('postings')
 export class PostingEntity {

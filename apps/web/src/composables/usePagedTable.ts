@@ -1,8 +1,25 @@
-import { reactive, ref, shallowRef } from 'vue';
+import { reactive, ref, shallowRef, type Ref } from 'vue';
 import type { Page } from '@/api/types';
 import { describeError } from '@/api/errors';
 
 export type Filters = Record<string, string | number | boolean | null | undefined>;
+
+/** What the list components (SearchForm, PagedTable, ListPage) need of a usePagedTable, whatever its row type. */
+export interface PagedTable {
+  filters: Filters;
+  rows: Readonly<Ref<object[]>>;
+  total: Readonly<Ref<number>>;
+  page: Readonly<Ref<number>>;
+  size: Readonly<Ref<number>>;
+  loading: Readonly<Ref<boolean>>;
+  error: Readonly<Ref<string | null>>;
+  load(): Promise<void>;
+  search(): Promise<void>;
+  reset(): Promise<void>;
+  onPage(next: number): Promise<void>;
+  onSize(next: number): Promise<void>;
+  query(): Filters;
+}
 
 /**
  * A search form above a paged table: filters, page and size, loading and error.

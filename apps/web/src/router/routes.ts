@@ -1,4 +1,4 @@
-import type { RouteRecordRaw } from 'vue-router';
+import type { RouteComponent, RouteMeta, RouteRecordRaw } from 'vue-router';
 import type { Role } from '@/api/types';
 
 declare module 'vue-router' {
@@ -21,6 +21,40 @@ const ENT: Role[] = ['enterprise_user'];
 /** Every role that works in the desktop console. */
 const DESK: Role[] = [...DEPT, ...ASSOC];
 
+/** Every screen (`*View.vue`), loaded lazily so each is its own chunk. */
+const VIEWS = import.meta.glob<RouteComponent>('../views/**/*View.vue', { import: 'default' });
+
+/** The side-menu entries by route name: group (i18n key, '' for the top level) and icon. Other pages stay out. */
+const MENU: Record<string, Pick<RouteMeta, 'menu' | 'icon'>> = {
+  dashboard: { menu: '', icon: 'DataLine' },
+  clusters: { menu: 'menu.registry', icon: 'Grid' },
+  leads: { menu: 'menu.registry', icon: 'Connection' },
+  associations: { menu: 'menu.registry', icon: 'OfficeBuilding' },
+  enterprises: { menu: 'menu.registry', icon: 'School' },
+  'dept-events': { menu: 'menu.business', icon: 'Calendar' },
+  'dept-intents': { menu: 'menu.business', icon: 'Promotion' },
+  targets: { menu: 'menu.business', icon: 'Aim' },
+  users: { menu: 'menu.system', icon: 'User' },
+  audit: { menu: 'menu.system', icon: 'Document' },
+  'assoc-dashboard': { menu: '', icon: 'DataLine' },
+  members: { menu: '', icon: 'School' },
+  'assoc-events': { menu: '', icon: 'Calendar' },
+  'assoc-recommendations': { menu: '', icon: 'MagicStick' },
+  'assoc-intents': { menu: '', icon: 'Promotion' },
+  downloads: { menu: '', icon: 'Download' },
+};
+
+/**
+ * A page inside a layout: `view` names views/<view>View.vue, `title` is the i18n key of its title and `roles` may
+ * open it; MENU says whether and where it shows in the side menu.
+ */
+function page(path: string, name: string, view: string, title: string, roles: Role[]): RouteRecordRaw {
+  const component = VIEWS[`../views/${view}View.vue`];
+  // Fail at start-up rather than on the first visit when a view is misnamed.
+  if (!component) throw new Error(`No view ${view}View.vue for route ${name}`);
+  return { path, name, component, meta: { title, roles, ...MENU[name] } };
+}
+
 /** Every page of the console; components are lazy so each screen is its own chunk. */
 export const routes: RouteRecordRaw[] = [
   {
@@ -34,114 +68,30 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/layouts/AdminLayout.vue'),
     children: [
       { path: '', name: 'home', redirect: '/dept/dashboard' },
-      {
-        path: 'dept/dashboard',
-        name: 'dashboard',
-        component: () => import('@/views/dept/DashboardView.vue'),
-        meta: { title: 'menu.dashboard', roles: DEPT, menu: '', icon: 'DataLine' },
-      },
-      {
-        path: 'dept/clusters',
-        name: 'clusters',
-        component: () => import('@/views/dept/ClustersView.vue'),
-        meta: { title: 'menu.clusters', roles: DEPT, menu: 'menu.registry', icon: 'Grid' },
-      },
-      {
-        path: 'dept/leads',
-        name: 'leads',
-        component: () => import('@/views/dept/LeadMappingView.vue'),
-        meta: { title: 'menu.leads', roles: DEPT, menu: 'menu.registry', icon: 'Connection' },
-      },
-      {
-        path: 'dept/associations',
-        name: 'associations',
-        component: () => import('@/views/dept/AssociationsView.vue'),
-        meta: { title: 'menu.associations', roles: DEPT, menu: 'menu.registry', icon: 'OfficeBuilding' },
-      },
-      {
-        path: 'dept/enterprises',
-        name: 'enterprises',
-        component: () => import('@/views/dept/EnterprisesView.vue'),
-        meta: { title: 'menu.enterprises', roles: DEPT_EDIT, menu: 'menu.registry', icon: 'School' },
-      },
-      {
-        path: 'dept/events',
-        name: 'dept-events',
-        component: () => import('@/views/shared/EventsView.vue'),
-        meta: { title: 'menu.events', roles: DEPT_EDIT, menu: 'menu.business', icon: 'Calendar' },
-      },
-      {
-        path: 'dept/events/:id',
-        name: 'dept-event',
-        component: () => import('@/views/shared/EventDetailView.vue'),
-        meta: { title: 'menu.eventDetail', roles: DEPT_EDIT },
-      },
-      {
-        path: 'dept/intents',
-        name: 'dept-intents',
-        component: () => import('@/views/shared/IntentsView.vue'),
-        meta: { title: 'menu.intents', roles: DEPT_EDIT, menu: 'menu.business', icon: 'Promotion' },
-      },
-      {
-        path: 'dept/targets',
-        name: 'targets',
-        component: () => import('@/views/dept/TargetsView.vue'),
-        meta: { title: 'menu.targets', roles: DEPT_EDIT, menu: 'menu.business', icon: 'Aim' },
-      },
-      {
-        path: 'dept/users',
-        name: 'users',
-        component: () => import('@/views/dept/UsersView.vue'),
-        meta: { title: 'menu.users', roles: ['dept_admin'], menu: 'menu.system', icon: 'User' },
-      },
-      {
-        path: 'dept/audit',
-        name: 'audit',
-        component: () => import('@/views/dept/AuditView.vue'),
-        meta: { title: 'menu.audit', roles: ['dept_admin'], menu: 'menu.system', icon: 'Document' },
-      },
-      {
-        path: 'assoc/dashboard',
-        name: 'assoc-dashboard',
-        component: () => import('@/views/assoc/AssocDashboardView.vue'),
-        meta: { title: 'menu.assocDashboard', roles: ASSOC, menu: '', icon: 'DataLine' },
-      },
-      {
-        path: 'assoc/members',
-        name: 'members',
-        component: () => import('@/views/assoc/MembersView.vue'),
-        meta: { title: 'menu.members', roles: ASSOC, menu: '', icon: 'School' },
-      },
-      {
-        path: 'assoc/events',
-        name: 'assoc-events',
-        component: () => import('@/views/shared/EventsView.vue'),
-        meta: { title: 'menu.events', roles: ASSOC, menu: '', icon: 'Calendar' },
-      },
-      {
-        path: 'assoc/events/:id',
-        name: 'assoc-event',
-        component: () => import('@/views/shared/EventDetailView.vue'),
-        meta: { title: 'menu.eventDetail', roles: ASSOC },
-      },
-      {
-        path: 'assoc/recommendations',
-        name: 'assoc-recommendations',
-        component: () => import('@/views/assoc/RecommendationsView.vue'),
-        meta: { title: 'menu.recommendations', roles: ASSOC, menu: '', icon: 'MagicStick' },
-      },
-      {
-        path: 'assoc/intents',
-        name: 'assoc-intents',
-        component: () => import('@/views/shared/IntentsView.vue'),
-        meta: { title: 'menu.intents', roles: ASSOC, menu: '', icon: 'Promotion' },
-      },
-      {
-        path: 'downloads',
-        name: 'downloads',
-        component: () => import('@/views/common/DownloadsView.vue'),
-        meta: { title: 'menu.downloads', roles: DESK, menu: '', icon: 'Download' },
-      },
+      page('dept/dashboard', 'dashboard', 'dept/Dashboard', 'menu.dashboard', DEPT),
+      page('dept/clusters', 'clusters', 'dept/Clusters', 'menu.clusters', DEPT),
+      page('dept/leads', 'leads', 'dept/LeadMapping', 'menu.leads', DEPT),
+      page('dept/associations', 'associations', 'dept/Associations', 'menu.associations', DEPT),
+      page('dept/enterprises', 'enterprises', 'dept/Enterprises', 'menu.enterprises', DEPT_EDIT),
+      page('dept/events', 'dept-events', 'shared/Events', 'menu.events', DEPT_EDIT),
+      page('dept/events/:id', 'dept-event', 'shared/EventDetail', 'menu.eventDetail', DEPT_EDIT),
+      page('dept/intents', 'dept-intents', 'shared/Intents', 'menu.intents', DEPT_EDIT),
+      page('dept/targets', 'targets', 'dept/Targets', 'menu.targets', DEPT_EDIT),
+      page('dept/users', 'users', 'dept/Users', 'menu.users', ['dept_admin']),
+      page('dept/audit', 'audit', 'dept/Audit', 'menu.audit', ['dept_admin']),
+      page('assoc/dashboard', 'assoc-dashboard', 'assoc/AssocDashboard', 'menu.assocDashboard', ASSOC),
+      page('assoc/members', 'members', 'assoc/Members', 'menu.members', ASSOC),
+      page('assoc/events', 'assoc-events', 'shared/Events', 'menu.events', ASSOC),
+      page('assoc/events/:id', 'assoc-event', 'shared/EventDetail', 'menu.eventDetail', ASSOC),
+      page(
+        'assoc/recommendations',
+        'assoc-recommendations',
+        'assoc/Recommendations',
+        'menu.recommendations',
+        ASSOC,
+      ),
+      page('assoc/intents', 'assoc-intents', 'shared/Intents', 'menu.intents', ASSOC),
+      page('downloads', 'downloads', 'common/Downloads', 'menu.downloads', DESK),
     ],
   },
   {
@@ -149,54 +99,14 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/layouts/MobileLayout.vue'),
     children: [
       { path: '', redirect: '/m/postings' },
-      {
-        path: 'postings',
-        name: 'm-postings',
-        component: () => import('@/views/ent/PostingsView.vue'),
-        meta: { title: 'menu.postings', roles: ENT },
-      },
-      {
-        path: 'postings/new',
-        name: 'm-posting-new',
-        component: () => import('@/views/ent/PostingEditView.vue'),
-        meta: { title: 'menu.postingNew', roles: ENT },
-      },
-      {
-        path: 'postings/:id/edit',
-        name: 'm-posting-edit',
-        component: () => import('@/views/ent/PostingEditView.vue'),
-        meta: { title: 'menu.postingEdit', roles: ENT },
-      },
-      {
-        path: 'postings/:id/matches',
-        name: 'm-matches',
-        component: () => import('@/views/ent/MatchesView.vue'),
-        meta: { title: 'menu.matches', roles: ENT },
-      },
-      {
-        path: 'events',
-        name: 'm-events',
-        component: () => import('@/views/ent/MyEventsView.vue'),
-        meta: { title: 'menu.myEvents', roles: ENT },
-      },
-      {
-        path: 'intents',
-        name: 'm-intents',
-        component: () => import('@/views/ent/MyIntentsView.vue'),
-        meta: { title: 'menu.myIntents', roles: ENT },
-      },
-      {
-        path: 'downloads',
-        name: 'm-downloads',
-        component: () => import('@/views/common/DownloadsView.vue'),
-        meta: { title: 'menu.downloads', roles: ENT },
-      },
-      {
-        path: 'me',
-        name: 'm-me',
-        component: () => import('@/views/ent/MeView.vue'),
-        meta: { title: 'menu.me', roles: ENT },
-      },
+      page('postings', 'm-postings', 'ent/Postings', 'menu.postings', ENT),
+      page('postings/new', 'm-posting-new', 'ent/PostingEdit', 'menu.postingNew', ENT),
+      page('postings/:id/edit', 'm-posting-edit', 'ent/PostingEdit', 'menu.postingEdit', ENT),
+      page('postings/:id/matches', 'm-matches', 'ent/Matches', 'menu.matches', ENT),
+      page('events', 'm-events', 'ent/MyEvents', 'menu.myEvents', ENT),
+      page('intents', 'm-intents', 'ent/MyIntents', 'menu.myIntents', ENT),
+      page('downloads', 'm-downloads', 'common/Downloads', 'menu.downloads', ENT),
+      page('me', 'm-me', 'ent/Me', 'menu.me', ENT),
     ],
   },
   {

@@ -1,24 +1,16 @@
-import { computed, ref } from 'vue';
 import { api } from '@/api/client';
-import type { Attention, Page, StatsFigures, StatsItem, TargetView } from '@/api/types';
+import type { Attention, Page, TargetView } from '@/api/types';
 import { useLoader } from '@/composables/useLoader';
 import { LIAONING_CITIES } from '@/utils/regions';
-import { currentYear } from '@/utils/format';
+import { useYearStats } from '../../shared/dashboard/useYearStats';
 
-interface Items {
-  items: StatsItem[];
-}
-
-/** Every figure the dashboard shows for a year; each panel loads and fails on its own. */
+/** Every figure the department's dashboard shows for a year; each panel loads and fails on its own. */
 export function useDashboard(withCities: boolean) {
-  const year = ref(currentYear());
-  const q = () => ({ year: year.value });
-  const overview = useLoader(() => api.get<StatsFigures>('/stats/overview', q()));
+  const stats = useYearStats();
+  const { year, q, items, overview, byMonth, byEventType } = stats;
   const targets = useLoader(() => api.get<TargetView>(`/targets/${year.value}`));
-  const byMonth = useLoader(() => api.get<Items>('/stats/by-month', q()).then((r) => r.items));
-  const byEventType = useLoader(() => api.get<Items>('/stats/by-event-type', q()).then((r) => r.items));
-  const byCluster = useLoader(() => api.get<Items>('/stats/by-cluster', q()).then((r) => r.items));
-  const byAssociation = useLoader(() => api.get<Items>('/stats/by-association', q()).then((r) => r.items));
+  const byCluster = useLoader(items('/stats/by-cluster'));
+  const byAssociation = useLoader(items('/stats/by-association'));
   const attention = useLoader(() => api.get<Attention>('/stats/attention', q()));
   const cities = useLoader(async () => {
     const totals = await Promise.all(
@@ -44,15 +36,10 @@ export function useDashboard(withCities: boolean) {
   const loadAll = () => Promise.all(loaders.map((l) => l.load()));
   const yearly = () =>
     Promise.all([overview, targets, byMonth, byEventType, byCluster, byAssociation].map((l) => l.load()));
-  const years = computed(() => [0, 1, 2, 3].map((d) => currentYear() - d));
 
   return {
-    year,
-    years,
-    overview,
+    ...stats,
     targets,
-    byMonth,
-    byEventType,
     byCluster,
     byAssociation,
     attention,

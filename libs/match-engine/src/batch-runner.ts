@@ -1,5 +1,6 @@
 import type { KindArrays } from './kind-arrays';
 import { QueryKernel, type KernelParams, type QueryView } from './query-kernel';
+import { MAX_EXPLAINED_TERMS, matchedTermIds, reasonTermMask, type TermParts } from './result-explainer';
 
 /**
  * A full re-match as plain shareable data: queries 0..demandCount-1 are the demands (scored against supplies),
@@ -15,6 +16,15 @@ export interface BatchJob {
   outDocs: Int32Array;
   outScores: Float64Array;
   outCounts: Int32Array;
+  /** Per result: its matched term ids (`explainTerms` slots), how many, and which the keyword reason names. */
+  explainTerms: number;
+  reasonTerms: number;
+  parts: TermParts;
+  outTerms: Int32Array;
+  outTermCounts: Int32Array;
+  outReasonMasks: Int32Array;
+  /** Per chunk: 1 once its results (and their matched terms) are written. */
+  chunkDone: Int32Array;
 }
 
 /** The query vector of document `i` of an indexed kind, written into a reused view object. */
@@ -45,32 +55,57 @@ export function emptyView(): QueryView {
   };
 }
 
-/** Runs chunks until the shared counter passes the last query. Safe to call from several threads at once. */
-export function runBatch(job: BatchJob): void {
-  const { demand, supply, params, counter, chunk, outDocs, outScores, outCounts } = job;
-  const toSupply = new QueryKernel(supply, params);
-  const toDemand = new QueryKernel(demand, params);
-  const total = demand.docCount + supply.docCount;
-  const view = emptyView();
-  for (;;) {
-    const start = Atomics.add(counter, 0, chunk);
-    if (start >= total) return;
-    const end = Math.min(total, start + chunk);
-    for (let q = start; q < end; q++) {
-      const isDemand = q < demand.docCount;
-      const side = isDemand ? demand : supply;
-      const i = isDemand ? q : q - demand.docCount;
-      // an expired or unpublished posting neither gives nor receives recommendations
-      if (side.published[i] === 0 || side.validUntil[i] < params.today) {
-        outCounts[q] = 0;
-        continue;
-      }
-      outCounts[q] = (isDemand ? toSupply : toDemand).run(
-        viewOf(side, i, view),
-        outDocs,
-        outScores,
-        q * params.limit,
-      );
+/** A thread's scoring state for one batch job. */
+export class BatchScorer {
+  private readonly toSupply: QueryKernel;
+  private readonly toDemand: QueryKernel;
+  private readonly view = emptyView();
+  private readonly gain = new Float64Array(MAX_EXPLAINED_TERMS);
+
+  constructor(private readonly job: BatchJob) {
+    this.toSupply = new QueryKernel(job.supply, job.params);
+    this.toDemand = new QueryKernel(job.demand, job.params);
+  }
+
+  /** Claims the next chunk and scores it; false when none is left. */
+  next(): boolean {
+    const { job } = this;
+    const total = job.demand.docCount + job.supply.docCount;
+    const start = Atomics.add(job.counter, 0, job.chunk);
+    if (start >= total) return false;
+    const end = Math.min(total, start + job.chunk);
+    for (let q = start; q < end; q++) this.score(q);
+    Atomics.store(job.chunkDone, start / job.chunk, 1);
+    return true;
+  }
+
+  private score(q: number): void {
+    const { demand, supply, params, outDocs, outScores, outCounts, outTerms, outTermCounts, outReasonMasks } =
+      this.job;
+    const isDemand = q < demand.docCount;
+    const side = isDemand ? demand : supply;
+    const target = isDemand ? supply : demand;
+    const i = isDemand ? q : q - demand.docCount;
+    // an expired or unpublished posting neither gives nor receives recommendations
+    if (side.published[i] === 0 || side.validUntil[i] < params.today) {
+      outCounts[q] = 0;
+      return;
+    }
+    const view = viewOf(side, i, this.view);
+    const at = q * params.limit;
+    const n = (isDemand ? this.toSupply : this.toDemand).run(view, outDocs, outScores, at);
+    outCounts[q] = n;
+    const { explainTerms, reasonTerms, parts } = this.job;
+    for (let r = at; r < at + n; r++) {
+      const m = matchedTermIds(view, target, outDocs[r], explainTerms, outTerms, r * explainTerms, this.gain);
+      outTermCounts[r] = m;
+      outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts);
     }
   }
+}
+
+/** Runs chunks until the shared counter passes the last query. Safe to call from several threads at once. */
+export function runBatch(job: BatchJob): void {
+  const scorer = new BatchScorer(job);
+  while (scorer.next());
 }

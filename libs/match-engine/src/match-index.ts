@@ -1,4 +1,4 @@
-import { emptyView, runBatch, viewOf, type BatchJob } from './batch-runner';
+import { BatchScorer, emptyView, runBatch, viewOf, type BatchJob } from './batch-runner';
 import { dateToInt } from './china-date';
 import { buildKindArrays, type Codebook, type EncodedDocument } from './kind-index-builder';
 import type { KindArrays } from './kind-arrays';
@@ -7,9 +7,17 @@ import { categoryFactorTable, TIERS } from './posting-codes';
 import { prepareDocument, prepareDocuments, type PreparedDocument } from './prepared-document';
 import { QueryKernel, type KernelParams } from './query-kernel';
 import { encodeQuery } from './query-encoder';
-import { explainResult, type ExplainContext } from './result-explainer';
+import {
+  buildResult,
+  explainedTerms,
+  explainResult,
+  termParts,
+  type ExplainContext,
+  type TermParts,
+} from './result-explainer';
 import { sharedFloat64, sharedInt32 } from './shared-arrays';
 import { createTokenizer, type Tokenizer } from './tokenizer';
+import type { QueryView } from './query-kernel';
 import type { MatchDocument, MatchResult, PostingKind, QueryOptions } from './types';
 
 export interface MatchIndexOptions {
@@ -43,6 +51,8 @@ export class MatchIndex {
     private readonly neighbours: Int32Array,
     private tokenizer: Tokenizer | undefined,
   ) {}
+
+  private parts: TermParts | undefined;
 
   /** Tokenises and indexes the postings (any status and kind; the rules are applied at query time). */
   static build(docs: readonly MatchDocument[], options: MatchIndexOptions = {}): MatchIndex {
@@ -142,39 +152,82 @@ export class MatchIndex {
   createBatchJob(options: QueryOptions, chunk = 64): BatchJob {
     const params = this.kernelParams(options);
     const total = this.count('demand') + this.count('supply');
+    const explainTerms = explainedTerms(this.weights);
+    const results = total * params.limit;
     return {
       demand: this.sides.demand.arrays,
       supply: this.sides.supply.arrays,
       params,
       counter: sharedInt32(1),
       chunk,
-      outDocs: sharedInt32(total * params.limit),
-      outScores: sharedFloat64(total * params.limit),
+      outDocs: sharedInt32(results),
+      outScores: sharedFloat64(results),
       outCounts: sharedInt32(total),
+      explainTerms,
+      reasonTerms: this.weights.explain.maxReasonTerms,
+      parts: this.termParts(),
+      outTerms: sharedInt32(results * explainTerms),
+      outTermCounts: sharedInt32(results),
+      outReasonMasks: sharedInt32(results),
+      chunkDone: sharedInt32(Math.ceil(total / chunk)),
     };
   }
 
   /** @internal turns a finished batch job into explained results */
   collectBatch(job: BatchJob): Map<string, MatchResult[]> {
-    const out = new Map<string, MatchResult[]>();
-    const view = emptyView();
-    const limit = job.params.limit;
+    const collector = new BatchCollector(this, job);
+    collector.collectReady();
+    return collector.finish();
+  }
+
+  /**
+   * @internal the calling thread's part of a threaded re-match: it scores chunks like the workers and, between
+   * them, turns the chunks any thread finished into results; returns what is left to collect once all are done.
+   */
+  scoreAndCollect(job: BatchJob): BatchCollector {
+    const scorer = new BatchScorer(job);
+    const collector = new BatchCollector(this, job);
+    do collector.collectReady();
+    while (scorer.next());
+    return collector;
+  }
+
+  /** @internal results of query `q` of a batch job (demands first, then supplies) */
+  resultsOf(job: BatchJob, q: number, view: QueryView): MatchResult[] {
     const nDemand = this.count('demand');
-    for (const kind of ['demand', 'supply'] as const) {
-      const side = this.sides[kind];
-      const ctx = this.explainContext(this.sides[kind === 'demand' ? 'supply' : 'demand'], job.params);
-      for (let i = 0; i < side.arrays.docCount; i++) {
-        const q = kind === 'demand' ? i : nDemand + i;
-        const n = job.outCounts[q];
-        const results: MatchResult[] = new Array<MatchResult>(n);
-        if (n > 0) viewOf(side.arrays, i, view);
-        for (let r = 0; r < n; r++) {
-          results[r] = explainResult(ctx, view, job.outDocs[q * limit + r], job.outScores[q * limit + r]);
-        }
-        out.set(side.postingIds[i], results);
-      }
+    const kind: PostingKind = q < nDemand ? 'demand' : 'supply';
+    const i = q < nDemand ? q : q - nDemand;
+    const side = this.sides[kind];
+    const n = job.outCounts[q];
+    const results: MatchResult[] = new Array<MatchResult>(n);
+    if (n === 0) return results;
+    viewOf(side.arrays, i, view);
+    const ctx = this.explainContext(this.sides[kind === 'demand' ? 'supply' : 'demand'], job.params);
+    const limit = job.params.limit;
+    for (let r = 0; r < n; r++) {
+      const at = q * limit + r;
+      results[r] = buildResult(
+        ctx,
+        view,
+        job.outDocs[at],
+        job.outScores[at],
+        job.outTerms,
+        at * job.explainTerms,
+        job.outTermCounts[at],
+        job.outReasonMasks[at],
+      );
     }
-    return out;
+    return results;
+  }
+
+  /** @internal posting id of query `q` of a batch job */
+  queryPostingId(q: number): string {
+    const nDemand = this.count('demand');
+    return q < nDemand ? this.sides.demand.postingIds[q] : this.sides.supply.postingIds[q - nDemand];
+  }
+
+  private termParts(): TermParts {
+    return (this.parts ??= termParts(this.termText, this.codes.terms));
   }
 
   private explainContext(target: Side, params: KernelParams): ExplainContext {
@@ -185,6 +238,7 @@ export class MatchIndex {
       termText: this.termText,
       postingIds: target.postingIds,
       enterpriseIds: target.enterpriseIds,
+      parts: this.termParts(),
     };
   }
 
@@ -227,4 +281,40 @@ function neighbourCsr(
     offsets[i + 1] = list.length;
   });
   return { offsets, list: Int32Array.from(list) };
+}
+
+/** Builds the results of a batch job chunk by chunk, as threads finish them, into query order. */
+export class BatchCollector {
+  private readonly results: MatchResult[][];
+  private readonly view = emptyView();
+  private low = 0;
+
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly job: BatchJob,
+  ) {
+    this.results = new Array<MatchResult[]>(job.outCounts.length);
+  }
+
+  /** Collects every finished chunk not collected yet. */
+  collectReady(): void {
+    const { chunkDone, chunk, outCounts } = this.job;
+    for (let c = this.low; c < chunkDone.length; c++) {
+      if (Atomics.load(chunkDone, c) !== 1) continue;
+      Atomics.store(chunkDone, c, 2);
+      for (let q = c * chunk, e = Math.min(outCounts.length, q + chunk); q < e; q++) {
+        this.results[q] = this.index.resultsOf(this.job, q, this.view);
+      }
+      if (c === this.low) this.low++;
+    }
+    while (this.low < chunkDone.length && chunkDone[this.low] === 2) this.low++;
+  }
+
+  /** Collects the rest (every chunk must be done) and keys the lists by posting id. */
+  finish(): Map<string, MatchResult[]> {
+    this.collectReady();
+    const out = new Map<string, MatchResult[]>();
+    for (let q = 0; q < this.results.length; q++) out.set(this.index.queryPostingId(q), this.results[q]);
+    return out;
+  }
 }

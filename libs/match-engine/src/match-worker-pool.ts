@@ -1,6 +1,5 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runBatch } from './batch-runner';
 import type { MatchIndex } from './match-index';
 import type { MatchResult, QueryOptions } from './types';
 
@@ -40,9 +39,10 @@ export class MatchWorkerPool {
         w.postMessage(job);
         return reply;
       });
-      runBatch(job);
+      // this thread scores too, and builds the results of finished chunks between its own
+      const collector = index.scoreAndCollect(job);
       await Promise.all(done);
-      return index.collectBatch(job);
+      return collector.finish();
     } finally {
       this.busy = false;
     }

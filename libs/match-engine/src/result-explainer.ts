@@ -2,6 +2,7 @@ import type { KindArrays } from './kind-arrays';
 import type { MatchWeights } from './match-weights';
 import { CATEGORIES, CATEGORY_LABELS, TIER_LABELS, TIERS } from './posting-codes';
 import type { KernelParams, QueryView } from './query-kernel';
+import { sharedInt32 } from './shared-arrays';
 import type { MatchResult } from './types';
 
 export interface ExplainContext {
@@ -11,22 +12,53 @@ export interface ExplainContext {
   termText: readonly string[];
   postingIds: readonly string[];
   enterpriseIds: readonly string[];
+  /** Term ids of the shorter vocabulary terms inside each term (CSR), to drop 数控 beside 数控机床. */
+  parts: TermParts;
 }
 
-const scratchTerms = new Int32Array(4096);
-const scratchGain = new Float64Array(4096);
+/** CSR over term ids: the ids of the strictly shorter vocabulary terms each term's text contains. */
+export interface TermParts {
+  offsets: Int32Array;
+  ids: Int32Array;
+}
+
+/** For every vocabulary term, the shorter vocabulary terms inside it (every substring looked up once). */
+export function termParts(termText: readonly string[], ids: ReadonlyMap<string, number>): TermParts {
+  const offsets = sharedInt32(termText.length + 1);
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (let t = 0; t < termText.length; t++) {
+    const text = termText[t];
+    seen.clear();
+    for (let len = text.length - 1; len >= 1; len--) {
+      for (let i = 0; i + len <= text.length; i++) {
+        const id = ids.get(text.slice(i, i + len));
+        if (id !== undefined && !seen.has(id)) {
+          seen.add(id);
+          out.push(id);
+        }
+      }
+    }
+    offsets[t + 1] = out.length;
+  }
+  const list = sharedInt32(out.length);
+  list.set(out);
+  return { offsets, ids: list };
+}
 
 /**
- * The `max` shared terms of query and candidate with the largest contributions (ties: lower term id), as text,
- * most contributing first.
+ * The `max` shared terms of query and candidate with the largest contributions (ties: lower term id), best
+ * first, as term ids written at `out[at..]`; returns how many.
  */
-function matchedTerms(
+export function matchedTermIds(
   q: QueryView,
   x: KindArrays,
   d: number,
   max: number,
-  termText: readonly string[],
-): string[] {
+  out: Int32Array,
+  at: number,
+  gain: Float64Array,
+): number {
   let n = 0;
   let i = q.start;
   let k = x.fwdOffsets[d];
@@ -41,22 +73,52 @@ function matchedTerms(
     else {
       // insertion into the kept top `max`, best first
       const g = q.weights[i++] * x.fwdImpacts[k++];
-      let at = n < max ? n : max;
-      while (at > 0 && scratchGain[at - 1] < g) at--;
-      if (at < max) {
-        for (let m = n < max - 1 ? n : max - 1; m > at; m--) {
-          scratchTerms[m] = scratchTerms[m - 1];
-          scratchGain[m] = scratchGain[m - 1];
+      let pos = n < max ? n : max;
+      while (pos > 0 && gain[pos - 1] < g) pos--;
+      if (pos < max) {
+        for (let m = n < max - 1 ? n : max - 1; m > pos; m--) {
+          out[at + m] = out[at + m - 1];
+          gain[m] = gain[m - 1];
         }
-        scratchTerms[at] = a;
-        scratchGain[at] = g;
+        out[at + pos] = a;
+        gain[pos] = g;
         if (n < max) n++;
       }
     }
   }
-  const out = new Array<string>(n);
-  for (let r = 0; r < n; r++) out[r] = termText[scratchTerms[r]];
-  return out;
+  return n;
+}
+
+/**
+ * Which of the matched terms `ids[at..at+n)` a reason names, as a bit mask: the first `max` terms that are not
+ * inside another matched term (数控 adds nothing to a reason that already names 数控机床).
+ */
+export function reasonTermMask(
+  ids: Int32Array,
+  at: number,
+  n: number,
+  max: number,
+  parts: TermParts,
+): number {
+  let mask = 0;
+  let count = 0;
+  for (let i = 0; i < n && count < max; i++) {
+    const t = ids[at + i];
+    let inside = false;
+    for (let j = 0; j < n && !inside; j++) {
+      const o = ids[at + j];
+      for (let k = parts.offsets[o], e = parts.offsets[o + 1]; k < e; k++) {
+        if (parts.ids[k] === t) {
+          inside = true;
+          break;
+        }
+      }
+    }
+    if (inside) continue;
+    mask |= 1 << i;
+    count++;
+  }
+  return mask;
 }
 
 function isNeighbour(p: KernelParams, a: number, b: number): boolean {
@@ -76,30 +138,45 @@ const CATEGORY_REASONS: readonly string[] = CATEGORIES.flatMap((qc) =>
 );
 const TIER_REASONS: readonly string[] = TIERS.map((t) => TIER_LABELS[t]);
 
-/** The terms worth naming in a reason: 数控 adds nothing to a reason that already names 数控机床. */
-function reasonTerms(terms: readonly string[], max: number): string {
-  let shown = '';
-  let count = 0;
-  for (let i = 0; i < terms.length && count < max; i++) {
-    const t = terms[i];
-    let inside = false;
-    for (let j = 0; j < terms.length && !inside; j++) {
-      const o = terms[j];
-      inside = o.length > t.length && o.includes(t);
-    }
-    if (inside) continue;
-    shown = count === 0 ? t : `${shown}、${t}`;
-    count++;
-  }
-  return shown;
+/** Room for one pair's matched term ids and gains (maxMatchedTerms is at most this). */
+export const MAX_EXPLAINED_TERMS = 30;
+const scratchIds = new Int32Array(MAX_EXPLAINED_TERMS);
+const scratchGain = new Float64Array(MAX_EXPLAINED_TERMS);
+
+/** Matched terms kept per pair (the reason mask has a bit for each). */
+export function explainedTerms(w: MatchWeights): number {
+  return Math.max(0, Math.min(w.explain.maxMatchedTerms, MAX_EXPLAINED_TERMS));
 }
 
 /** Turns a scored (query, candidate) pair into a MatchResult with its Chinese reasons. */
 export function explainResult(ctx: ExplainContext, q: QueryView, d: number, score: number): MatchResult {
-  const { target: x, params: p, weights: w } = ctx;
-  const terms = matchedTerms(q, x, d, w.explain.maxMatchedTerms, ctx.termText);
-  const reasons = [`关键词匹配：${reasonTerms(terms, w.explain.maxReasonTerms)}`];
-  reasons.push(CATEGORY_REASONS[q.category * CATEGORIES.length + x.category[d]]);
+  const w = ctx.weights;
+  const n = matchedTermIds(q, ctx.target, d, explainedTerms(w), scratchIds, 0, scratchGain);
+  const mask = reasonTermMask(scratchIds, 0, n, w.explain.maxReasonTerms, ctx.parts);
+  return buildResult(ctx, q, d, score, scratchIds, 0, n, mask);
+}
+
+/** A MatchResult from matched term ids and the mask of those its keyword reason names. */
+export function buildResult(
+  ctx: ExplainContext,
+  q: QueryView,
+  d: number,
+  score: number,
+  ids: Int32Array,
+  at: number,
+  n: number,
+  mask: number,
+): MatchResult {
+  const { target: x, params: p, termText } = ctx;
+  const terms = new Array<string>(n);
+  let shown = '';
+  let named = 0;
+  for (let r = 0; r < n; r++) {
+    const t = termText[ids[at + r]];
+    terms[r] = t;
+    if ((mask & (1 << r)) !== 0) shown = named++ === 0 ? t : `${shown}、${t}`;
+  }
+  const reasons = [`关键词匹配：${shown}`, CATEGORY_REASONS[q.category * CATEGORIES.length + x.category[d]]];
   const cluster = x.cluster[d];
   if (cluster >= 0 && cluster === q.cluster) reasons.push('同属集群');
   else if (isNeighbour(p, q.cluster, cluster)) reasons.push('相邻集群（产业链上下游）');

@@ -144,43 +144,47 @@ describe('postings and matching end to end (HTTP → BullMQ → worker → Postg
       { logger: false },
     );
     await secondWorker.init();
-    const list = await matches(ids.demand).expect(200);
-    const recommendationId = list.body.items[0].recommendationId;
-    await t
-      .http()
-      .patch(`/api/v1/recommendations/${recommendationId}`)
-      .set(auth)
-      .send({ status: 'contacted' })
-      .expect(200);
+    try {
+      const list = await matches(ids.demand).expect(200);
+      const recommendationId = list.body.items[0].recommendationId;
+      await t
+        .http()
+        .patch(`/api/v1/recommendations/${recommendationId}`)
+        .set(auth)
+        .send({ status: 'contacted' })
+        .expect(200);
 
-    const runAll = async () => {
-      const res = await t.http().post('/api/v1/match-runs').set(auth).send({ scope: 'all' }).expect(202);
-      expect(res.body.status).toBe('queued');
-      return res.body.id as string;
-    };
-    const settle = (id: string) =>
-      waitFor(`run ${id}`, async () => {
-        const res = await t.http().get(`/api/v1/match-runs/${id}`).set(auth).expect(200);
-        return res.body.status === 'completed' || res.body.status === 'failed' ? res.body : undefined;
-      });
-    const single = await settle(await runAll());
-    expect(single).toMatchObject({ status: 'completed', progress: 100 });
-    const afterOne = await pairRows();
-    const [a, b] = await Promise.all([runAll(), runAll()]);
-    await Promise.all([settle(a), settle(b)]);
-    expect(await pairRows()).toEqual(afterOne);
+      const runAll = async () => {
+        const res = await t.http().post('/api/v1/match-runs').set(auth).send({ scope: 'all' }).expect(202);
+        expect(res.body.status).toBe('queued');
+        return res.body.id as string;
+      };
+      const settle = (id: string) =>
+        waitFor(`run ${id}`, async () => {
+          const res = await t.http().get(`/api/v1/match-runs/${id}`).set(auth).expect(200);
+          return res.body.status === 'completed' || res.body.status === 'failed' ? res.body : undefined;
+        });
+      const single = await settle(await runAll());
+      expect(single).toMatchObject({ status: 'completed', progress: 100 });
+      const afterOne = await pairRows();
+      const [a, b] = await Promise.all([runAll(), runAll()]);
+      await Promise.all([settle(a), settle(b)]);
+      expect(await pairRows()).toEqual(afterOne);
 
-    const again = await matches(ids.demand).expect(200);
-    const row = again.body.items.find(
-      (i: { recommendationId: string }) => i.recommendationId === recommendationId,
-    );
-    expect(row.status).toBe('contacted');
-    await t
-      .http()
-      .patch(`/api/v1/recommendations/${recommendationId}`)
-      .set(auth)
-      .send({ status: 'viewed' })
-      .expect(409);
+      const again = await matches(ids.demand).expect(200);
+      const row = again.body.items.find(
+        (i: { recommendationId: string }) => i.recommendationId === recommendationId,
+      );
+      expect(row.status).toBe('contacted');
+      await t
+        .http()
+        .patch(`/api/v1/recommendations/${recommendationId}`)
+        .set(auth)
+        .send({ status: 'viewed' })
+        .expect(409);
+    } finally {
+      await secondWorker.close();
+    }
   });
 
   it('keeps enterprise users to their own postings (404 outside)', async () => {

@@ -12,8 +12,11 @@ import { loadChangedDocuments } from './posting-documents';
 const OVERLAP_MS = 2000;
 /** Under a burst of publishing, look for changes at most this often; the query posting is always fresh. */
 const REFRESH_EVERY_MS = 200;
-/** And rebuild the engine's index at most this often: a rebuild costs O(all postings), a query O(its terms). */
-const REBUILD_EVERY_MS = 1000;
+/**
+ * And rebuild the engine's index at most this often: a rebuild costs O(all postings), a query O(its terms). Postings
+ * published in between are matched at once against the older index and again after the rebuild (takeRechecks).
+ */
+const REBUILD_EVERY_MS = 5000;
 
 interface Entry {
   version: number;
@@ -28,7 +31,7 @@ export interface StaleMatch {
 
 /**
  * The worker's in-memory view of every published posting, tokenised once and kept current by reading only what
- * changed since its last look; the engine's immutable index is rebuilt from it, at most once a second.
+ * changed since its last look; the engine's immutable index is rebuilt from it at most every five seconds.
  * Postings matched against an index that did not hold them yet are handed back after the next rebuild
  * (`takeRechecks`), so that two postings published within the same second still find each other.
  */

@@ -1,9 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { EventsModule, ExportsModule, ImportsModule, MatchingModule } from '@app/core';
 import { QueueName } from '@app/platform';
-import { ExportsRecovery } from './exports/exports-recovery.service';
 import { ExportsProcessor } from './exports/exports.processor';
-import { ImportsRecovery } from './imports/imports-recovery.service';
+import { UnfinishedJobsRecovery } from './common/unfinished-jobs.recovery';
 import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingRecovery } from './matching/matching-recovery.service';
 import { MatchRunsProcessor } from './matching/match-runs.processor';
@@ -28,7 +27,7 @@ export class WorkerModule {
       module: WorkerModule,
       // EventsModule registers the handler of event-scope runs (participant matching, meeting schedules).
       imports: [MatchingModule, EventsModule, ImportsModule, ExportsModule],
-      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery, ImportsRecovery, ExportsRecovery],
+      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery, UnfinishedJobsRecovery],
     };
   }
 }

@@ -8,14 +8,13 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { describeFilters, writeTableBuffer, XLSX_CONTENT_TYPE } from '@app/core';
+import { describeFilters, writeTableBuffer } from '@app/core';
 import type { Request } from 'express';
 import { from, mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { EXCEL_EXPORT_KEY, type ExcelExportSpec } from './excel-export.decorator';
 import { MAX_EXPORT_ROWS } from './page-query.dto';
-
-export const wantsXlsx = (req: Request): boolean => (req.headers.accept ?? '').includes(XLSX_CONTENT_TYPE);
+import { wantsXlsx, xlsxFile } from './xlsx-file';
 
 /**
  * Turns a list or statistic route marked with @ExcelExport into an .xlsx download when the client asks for one.
@@ -34,7 +33,7 @@ export class ExcelExportInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const spec = this.reflector.get<ExcelExportSpec | undefined>(EXCEL_EXPORT_KEY, context.getHandler());
     const query = { ...(req.query as Record<string, unknown>) };
-    const exporting = !!spec && wantsXlsx(req);
+    const exporting = !!spec && wantsXlsx(req.headers.accept);
     delete query.export;
     if (exporting) Object.assign(query, { export: 'xlsx', page: '1', pageSize: String(MAX_EXPORT_ROWS) });
     // Express 5 computes req.query on every read; an own property makes the rewrite visible to @Query().
@@ -61,10 +60,6 @@ export class ExcelExportInterceptor implements NestInterceptor {
       { title: spec.title, filters: await describeFilters(this.db, query), columns: spec.columns },
       body.items,
     );
-    return new StreamableFile(buffer, {
-      type: XLSX_CONTENT_TYPE,
-      disposition: `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(`${spec.title}.xlsx`)}`,
-      length: buffer.length,
-    });
+    return xlsxFile(buffer, `${spec.title}.xlsx`, 'export.xlsx');
   }
 }

@@ -13,7 +13,7 @@ import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { ScheduleMeetingsDto, UpdateMeetingDto } from './meeting.dto';
-import { XLSX_TYPE, xlsxFile } from './xlsx-file';
+import { XLSX_TYPE, xlsxFile } from '../common/xlsx-file';
 
 const PARTIES = [...DEPARTMENT, 'association_staff', 'enterprise_user'] as const;
 

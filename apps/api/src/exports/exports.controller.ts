@@ -6,7 +6,7 @@ import { ALL_ROLES, Roles } from '../common/roles.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 import { UuidParam } from '../common/uuid-param';
 import { createValidationPipe } from '../common/validation.pipe';
-import { XLSX_TYPE, xlsxFile } from '../events/xlsx-file';
+import { XLSX_TYPE, xlsxFile } from '../common/xlsx-file';
 import { CreateExportDto, EXPORT_QUERY_DTOS } from './export.dto';
 
 @ApiTags('exports')

@@ -17,7 +17,7 @@ import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 import { UuidParam } from '../common/uuid-param';
-import { XLSX_TYPE, xlsxFile } from '../events/xlsx-file';
+import { XLSX_TYPE, xlsxFile } from '../common/xlsx-file';
 
 const IMPORTERS = [...DEPARTMENT, 'association_staff'] as const;
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -12,7 +12,7 @@ import {
 } from '@app/core';
 import { CurrentCaller } from '../common/caller.decorator';
 import { DEPARTMENT, Roles } from '../common/roles.decorator';
-import { XLSX_TYPE, xlsxFile } from '../events/xlsx-file';
+import { wantsXlsx, XLSX_TYPE, xlsxFile } from '../common/xlsx-file';
 import { StatsQueryDto, TargetBodyDto } from './stats.dto';
 import { YearParam } from './year-param';
 
@@ -20,7 +20,6 @@ import { YearParam } from './year-param';
 const READERS = [...DEPARTMENT, 'reviewer'] as const;
 const SCOPED_READERS = [...READERS, 'association_staff'] as const;
 
-const wantsXlsx = (accept: string | undefined): boolean => !!accept && accept.includes(XLSX_TYPE);
 const download = (x: StatsXlsx) => xlsxFile(x.buffer, x.fileName, x.asciiName);
 
 @ApiTags('stats')

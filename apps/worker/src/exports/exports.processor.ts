@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { ExportRunner } from '@app/core';
-import { DEFAULT_JOB_OPTIONS, JobName, JobPayloads, QueueName } from '@app/platform';
+import { JobName, JobPayloads, QueueName } from '@app/platform';
 import { Job } from 'bullmq';
+import { withFailureRecorded } from '../common/record-failure';
 
 /** One export at a time per worker: each reads a whole list. */
 @Processor(QueueName.Exports, { concurrency: 1 })
@@ -13,16 +14,14 @@ export class ExportsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads[typeof JobName.ExportList]>): Promise<void> {
+  process(job: Job<JobPayloads[typeof JobName.ExportList]>): Promise<void> {
     const { exportId } = job.data;
-    try {
-      await this.runner.run(exportId, (percent) => job.updateProgress(percent));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const attempts = job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts;
-      if (job.attemptsMade + 1 >= attempts) await this.runner.markFailed(exportId, message);
-      this.logger.warn(`export ${exportId} attempt ${job.attemptsMade + 1}/${attempts} failed: ${message}`);
-      throw error;
-    }
+    return withFailureRecorded(
+      job,
+      this.logger,
+      `export ${exportId}`,
+      { markFailed: (message) => this.runner.markFailed(exportId, message) },
+      () => this.runner.run(exportId, (percent) => job.updateProgress(percent)),
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { ImportFileError, ImportRunner } from '@app/core';
-import { DEFAULT_JOB_OPTIONS, JobName, JobPayloads, QueueName } from '@app/platform';
-import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, JobPayloads, QueueName } from '@app/platform';
+import { Job } from 'bullmq';
+import { withFailureRecorded } from '../common/record-failure';
 
 /** One import at a time per worker: an import is a bulk write and should not starve matching. */
 @Processor(QueueName.Imports, { concurrency: 1 })
@@ -13,21 +14,18 @@ export class ImportsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads[typeof JobName.ImportFile]>): Promise<void> {
+  process(job: Job<JobPayloads[typeof JobName.ImportFile]>): Promise<void> {
     const { importId } = job.data;
-    try {
-      await this.runner.run(importId, (percent) => job.updateProgress(percent));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const attempts = job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts;
-      // A file that cannot be read fails at once; anything else is retried, and only the last attempt fails it.
-      if (error instanceof ImportFileError) {
-        await this.runner.markFailed(importId, message);
-        throw new UnrecoverableError(message);
-      }
-      if (job.attemptsMade + 1 >= attempts) await this.runner.markFailed(importId, message);
-      this.logger.warn(`import ${importId} attempt ${job.attemptsMade + 1}/${attempts} failed: ${message}`);
-      throw error;
-    }
+    return withFailureRecorded(
+      job,
+      this.logger,
+      `import ${importId}`,
+      {
+        markFailed: (message) => this.runner.markFailed(importId, message),
+        // A file that cannot be read fails at once; anything else is retried.
+        isUnrecoverable: (error) => error instanceof ImportFileError,
+      },
+      () => this.runner.run(importId, (percent) => job.updateProgress(percent)),
+    );
   }
 }

@@ -147,7 +147,8 @@ describe('statistics rollup equals its definitions', () => {
         `INSERT INTO recommendations (demand_posting_id, supply_posting_id, demand_enterprise_id, supply_enterprise_id,
            demand_score, status, created_at)
          SELECT d.id, s.id, d.enterprise_id, s.enterprise_id, 1, $3, $4
-           FROM postings d, postings s WHERE d.id = $1 AND s.id = $2 AND d.kind = 'demand' AND s.kind = 'supply'`,
+           FROM postings d, postings s
+          WHERE d.id IN ($1, $2) AND s.id IN ($1, $2) AND d.kind = 'demand' AND s.kind = 'supply'`,
         [
           postings[i],
           postings[i + 1],
@@ -214,6 +215,11 @@ describe('statistics rollup equals its definitions', () => {
         expect(await servedDirect(ORIGINAL_VIEW, dim, f)).toEqual(want);
       }
     }
+    // recommendation figures are refreshed from a queue (the worker drains it; reads drain a short one)
+    await db.query(`SELECT stats_drain_recommendations(1000000)`);
+    expect(await db.query(`SELECT count(*)::int AS n FROM stats_pending_recommendations`)).toEqual([
+      { n: 0 },
+    ]);
     const incremental = await rollupState();
     const facts = await db.query(`SELECT count(*)::int AS n FROM stats_facts`);
     await db
@@ -235,6 +241,7 @@ describe('statistics rollup equals its definitions', () => {
 
   it('after the initial inserts', async () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM served_contacts`))[0].n).toBeGreaterThan(50);
+    expect((await db.query(`SELECT count(*)::int AS n FROM recommendations`))[0].n).toBeGreaterThan(10);
     await expectEqual('initial');
   });
 
@@ -304,5 +311,35 @@ describe('statistics rollup equals its definitions', () => {
     ]);
     await db.query(`DELETE FROM events WHERE id = $1`, [held[5].id]);
     await expectEqual('registry, recommendations, deletion');
+  });
+
+  it('queues recommendation changes: a read refreshes a short queue, a long one waits for the drain', async () => {
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    const recommended = async () => (await stats.compute('all', year)).figures.get('')?.recommendations ?? 0;
+    const pending = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM stats_pending_recommendations`))[0].n as number;
+    const before = await recommended();
+    const [{ n: dismissed }]: { n: number }[] = await db.query(
+      `WITH d AS (DELETE FROM recommendations WHERE id IN (SELECT id FROM recommendations ORDER BY id LIMIT 3)
+                  RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    );
+    expect(dismissed).toBe(3);
+    expect(await pending()).toBe(3);
+    // the short queue is refreshed by the read itself
+    expect(await recommended()).toBe(before - 3);
+    expect(await pending()).toBe(0);
+    // more than a read refreshes: the figures wait for the drain, then catch up
+    await db.query(
+      `INSERT INTO stats_pending_recommendations (id) SELECT gen_random_uuid() FROM generate_series(1, 2001)`,
+    );
+    await db.query(
+      `DELETE FROM recommendations WHERE id = (SELECT id FROM recommendations ORDER BY id LIMIT 1)`,
+    );
+    expect(await recommended()).toBe(before - 3);
+    expect(await pending()).toBe(2002);
+    expect(await db.query(`SELECT stats_drain_recommendations(1500) AS n`)).toEqual([{ n: 1500 }]);
+    expect(await db.query(`SELECT stats_drain_recommendations(1500) AS n`)).toEqual([{ n: 502 }]);
+    expect(await recommended()).toBe(before - 4);
+    await expectEqual('after the queue was drained');
   });
 });

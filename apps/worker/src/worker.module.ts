@@ -7,6 +7,7 @@ import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingRecovery } from './matching/matching-recovery.service';
 import { MatchRunsProcessor } from './matching/match-runs.processor';
 import { MatchingProcessor } from './matching/matching.processor';
+import { StatsQueueDrainer } from './stats/stats-queue.drainer';
 
 /**
  * Every queue's processor. A Record keyed by QueueName makes a queue without a processor a compile error,
@@ -27,7 +28,12 @@ export class WorkerModule {
       module: WorkerModule,
       // EventsModule registers the handler of event-scope runs (participant matching, meeting schedules).
       imports: [MatchingModule, EventsModule, ImportsModule, ExportsModule],
-      providers: [...Object.values(QUEUE_PROCESSORS), MatchingRecovery, UnfinishedJobsRecovery],
+      providers: [
+        ...Object.values(QUEUE_PROCESSORS),
+        MatchingRecovery,
+        UnfinishedJobsRecovery,
+        StatsQueueDrainer,
+      ],
     };
   }
 }

@@ -40,6 +40,8 @@ export * from './matching/posting-match-batcher';
 export * from './matching/posting-matcher.service';
 export * from './matching/recommendation.entity';
 export * from './matching/recommendations.service';
+export * from './matching/recommendation-writer';
+export * from './matching/run-list-writer';
 export * from './postings/posting.entity';
 export * from './postings/postings.module';
 export * from './postings/postings.service';

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaToday, type MatchDocument, type MatchResult } from '@app/match-engine';
+import { chinaToday, type MatchResult } from '@app/match-engine';
 import { DataSource } from 'typeorm';
 import { MatchRunCounts, MatchRunEntity } from './match-run.entity';
-import { loadPublishedDocuments } from './posting-documents';
+import { MatchThreads } from './match-threads';
+import { loadPublishedDocuments, loadPublishedQueries } from './posting-documents';
 import { MATCHES_PER_POSTING, PostingMatcher } from './posting-matcher.service';
 import { PostingIndexCache } from './posting-index.cache';
-import { PairRow, storeLists, toPairs } from './recommendation-writer';
+import type { QueryPosting } from './recommendation-writer';
+import { storeRunLists } from './run-list-writer';
 
 export type ProgressReporter = (percent: number) => Promise<void>;
 
@@ -27,6 +29,7 @@ export class MatchRunExecutor {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cache: PostingIndexCache,
     private readonly postingMatcher: PostingMatcher,
+    private readonly threads: MatchThreads,
   ) {}
 
   registerScopeHandler(scope: MatchRunEntity['scope'], handler: MatchRunScopeHandler): void {
@@ -74,34 +77,22 @@ export class MatchRunExecutor {
     await progress(10);
     const today = chinaToday();
     let lists: Map<string, MatchResult[]>;
-    let queries: MatchDocument[];
+    let queries: QueryPosting[];
     if (run.scope === 'all') {
-      lists = index.matchAll({ today, limit: MATCHES_PER_POSTING, mode: 'fast' });
-      queries = await loadPublishedDocuments(this.db.manager, null);
+      lists = await this.threads.matchAll(index, { today, limit: MATCHES_PER_POSTING, mode: 'fast' });
+      queries = await loadPublishedQueries(this.db.manager);
     } else {
-      queries = await loadPublishedDocuments(this.db.manager, run.clusterId);
+      const docs = await loadPublishedDocuments(this.db.manager, run.clusterId);
+      queries = docs.map((d) => ({ id: d.id, kind: d.kind, enterpriseId: d.enterpriseId }));
       lists = new Map(
-        queries.map((q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })]),
+        docs.map((q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })]),
       );
     }
     await progress(50);
-    let written = 0;
-    let removed = 0;
-    for (const side of ['demand', 'supply'] as const) {
-      const sideQueries = queries.filter((q) => q.kind === side);
-      const pairs: PairRow[] = sideQueries.flatMap((q) => toPairs(q, lists.get(q.id) ?? []));
-      const stored = await this.db.transaction((m) =>
-        storeLists(
-          m,
-          side,
-          sideQueries.map((q) => q.id),
-          pairs,
-        ),
-      );
-      written += stored.written;
-      removed += stored.removed;
-      await progress(side === 'demand' ? 75 : 95);
-    }
+    const { written, removed } = await this.db.transaction((m) =>
+      storeRunLists(m, queries, (id) => lists.get(id)),
+    );
+    await progress(95);
     return { queries: queries.length, counterparts: this.cache.size(), recommendations: written, removed };
   }
 }

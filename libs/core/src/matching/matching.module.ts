@@ -7,6 +7,7 @@ import { EventScope } from '../events/event-scope.service';
 import { MatchRunEntity } from './match-run.entity';
 import { MatchRunExecutor } from './match-run.executor';
 import { MatchRunsService } from './match-runs.service';
+import { MatchThreads } from './match-threads';
 import { PostingIndexCache } from './posting-index.cache';
 import { PostingMatchBatcher } from './posting-match-batcher';
 import { PostingMatcher } from './posting-matcher.service';
@@ -28,6 +29,7 @@ import { RecommendationsService } from './recommendations.service';
     PostingMatcher,
     PostingMatchBatcher,
     MatchRunExecutor,
+    MatchThreads,
     EventScope,
   ],
   exports: [

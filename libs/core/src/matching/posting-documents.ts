@@ -1,5 +1,6 @@
 import type { MatchDocument } from '@app/match-engine';
 import { EntityManager } from 'typeorm';
+import type { QueryPosting } from './recommendation-writer';
 
 interface PostingRow {
   id: string;
@@ -80,6 +81,14 @@ export async function loadPublishedDocuments(
     ? await m.query(`${SELECT} WHERE p.status = 'published' AND p.cluster_id = $1 ORDER BY p.id`, [clusterId])
     : await m.query(`${SELECT} WHERE p.status = 'published' ORDER BY p.id`);
   return rows.map((r) => toLoaded(r).doc);
+}
+
+/** Ids, kinds and enterprises of every published posting, in id order: the queries of a full re-match. */
+export async function loadPublishedQueries(m: EntityManager): Promise<QueryPosting[]> {
+  const rows: { id: string; kind: QueryPosting['kind']; enterprise_id: string }[] = await m.query(
+    `SELECT id, kind, enterprise_id FROM postings WHERE status = 'published' ORDER BY id`,
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, enterpriseId: r.enterprise_id }));
 }
 
 /** Published postings of an event's participants, in id order: the corpus of event-scope matching. */

@@ -316,6 +316,7 @@ export class StatsService {
    * which is `served_contacts` deduplicated), never summed.
    */
   async compute(dim: StatsDimension, filter: StatsFilter): Promise<Computed> {
+    await drainShortRecommendationQueue(this.db);
     const rows = await statsRows(this.db, dim, filter);
     const figures = new Map<string, StatsFigures>();
     const contacted = new Map<string, number>();
@@ -392,6 +393,17 @@ const shiftMonth = (ym: string): string => {
   const m = Number(ym.slice(5, 7));
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
+
+/**
+ * Recommendation figures are refreshed off the write path (see the worker's StatsQueueDrainer). A read first
+ * refreshes a short queue itself, so one person's change shows at once; after a full re-match (a long queue) the
+ * figures catch up in the background instead of making this request wait.
+ */
+const READ_DRAINS_AT_MOST = 2000;
+
+async function drainShortRecommendationQueue(db: DataSource): Promise<void> {
+  await db.query(`SELECT stats_drain_recommendations($1, $1)`, [READ_DRAINS_AT_MOST]);
+}
 
 /** Rows (kind, group key, n, v1–v3) of every figure of a filter, from the rollup tables. */
 export async function statsRows(

@@ -5,6 +5,7 @@ import { StatsTargets1764330000000 } from './migrations/1764330000000-stats-targ
 import { Imports1764340000000 } from './migrations/1764340000000-imports';
 import { StatsRollup1764350000000 } from './migrations/1764350000000-stats-rollup';
 import { Exports1764360000000 } from './migrations/1764360000000-exports';
+import { DeferredRecommendationStats1764370000000 } from './migrations/1764370000000-deferred-recommendation-stats';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Imports1764340000000,
   StatsRollup1764350000000,
   Exports1764360000000,
+  DeferredRecommendationStats1764370000000,
 ];

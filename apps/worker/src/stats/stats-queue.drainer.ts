@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Ids refreshed per transaction: short enough that other figure-changing writes wait at most about a second. */
+const BATCH = 5000;
+const IDLE_MS = 1000;
+
+/**
+ * Keeps the recommendation figures of the statistics rollup current: refreshes the queued recommendation ids
+ * (`stats_drain_recommendations`, migration 1764370000000) in batches until the queue is empty, then looks again
+ * every second. Several worker processes share the queue (SKIP LOCKED).
+ */
+@Injectable()
+export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(StatsQueueDrainer.name);
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  /** Before the database connection closes (module destroy runs ahead of every shutdown hook). */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Drains until the queue is empty; returns how many ids were refreshed. */
+  async drain(): Promise<number> {
+    let total = 0;
+    while (!this.stopped) {
+      const [{ n }]: { n: number }[] = await this.db.query(`SELECT stats_drain_recommendations($1) AS n`, [
+        BATCH,
+      ]);
+      total += n;
+      if (n < BATCH) break;
+    }
+    return total;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then((n) => {
+          if (n >= BATCH) this.logger.log(`refreshed the figures of ${n} recommendations`);
+        })
+        .catch((e: Error) => this.logger.warn(`statistics queue: ${e.message}`))
+        .finally(() => this.schedule(IDLE_MS));
+    }, delay);
+  }
+}

@@ -1,0 +1,156 @@
+import type { MatchResult } from '@app/match-engine';
+import { EntityManager } from 'typeorm';
+import type { QueryPosting } from './recommendation-writer';
+
+/** Rows sent per statement while loading the run into temporary tables. */
+const LOAD_BATCH = 20_000;
+/** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
+const SEPARATOR = '\u001f';
+
+/**
+ * Stores the lists of a whole match run (every published posting, or a cluster's) in one transaction, with the
+ * same rules as `storeLists` for each side: a query posting's score is set on the pairs of its list and taken
+ * off the pairs that left it; pairs on no list and still `new` are deleted; statuses people set never change.
+ *
+ * Set-based instead of per side and per 5,000 rows: the lists go into temporary tables, then one upsert merges
+ * both directions of a pair (the demand's explanation wins, as in `storeLists`) and skips pairs whose values did
+ * not change (a re-run rewrites nothing), and two anti-joins clear what left the lists.
+ */
+export async function storeRunLists(
+  m: EntityManager,
+  queries: readonly QueryPosting[],
+  listOf: (postingId: string) => readonly MatchResult[] | undefined,
+): Promise<{ written: number; removed: number }> {
+  await m.query(
+    `CREATE TEMP TABLE run_queries (id uuid PRIMARY KEY, kind varchar(6) NOT NULL) ON COMMIT DROP`,
+  );
+  await m.query(`
+    CREATE TEMP TABLE run_pairs (side smallint NOT NULL, d uuid NOT NULL, s uuid NOT NULL, de uuid NOT NULL,
+                                 se uuid NOT NULL, score float8 NOT NULL, reasons text NOT NULL, terms text NOT NULL)
+    ON COMMIT DROP`);
+  for (let i = 0; i < queries.length; i += LOAD_BATCH) {
+    const chunk = queries.slice(i, i + LOAD_BATCH);
+    await m.query(`INSERT INTO run_queries SELECT * FROM unnest($1::uuid[], $2::text[])`, [
+      chunk.map((q) => q.id),
+      chunk.map((q) => q.kind),
+    ]);
+  }
+  await loadPairs(m, queries, listOf);
+  await m.query(`ANALYZE run_queries`);
+  await m.query(`ANALYZE run_pairs`);
+  const written = await upsertPairs(m);
+  for (const [score, column, side] of [
+    ['demand_score', 'demand_posting_id', 0],
+    ['supply_score', 'supply_posting_id', 1],
+  ] as const) {
+    await m.query(
+      `UPDATE recommendations r SET ${score} = NULL, updated_at = now()
+         FROM run_queries q
+        WHERE q.id = r.${column} AND r.${score} IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM run_pairs p
+                           WHERE p.side = ${side} AND p.d = r.demand_posting_id AND p.s = r.supply_posting_id)`,
+    );
+  }
+  const deleted: [unknown[], number] = await m.query(
+    `DELETE FROM recommendations r
+      WHERE r.status = 'new' AND r.demand_score IS NULL AND r.supply_score IS NULL
+        AND (r.demand_posting_id IN (SELECT id FROM run_queries) OR r.supply_posting_id IN (SELECT id FROM run_queries))`,
+  );
+  return { written, removed: deleted[1] ?? 0 };
+}
+
+/** One row per (query, result), side 0 when the query is the demand; sent in batches as flat arrays. */
+async function loadPairs(
+  m: EntityManager,
+  queries: readonly QueryPosting[],
+  listOf: (postingId: string) => readonly MatchResult[] | undefined,
+): Promise<void> {
+  let batch = newBatch();
+  const flush = async () => {
+    if (batch.side.length === 0) return;
+    await m.query(
+      `INSERT INTO run_pairs
+       SELECT * FROM unnest($1::smallint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::float8[],
+                            $7::text[], $8::text[])`,
+      [batch.side, batch.d, batch.s, batch.de, batch.se, batch.score, batch.reasons, batch.terms],
+    );
+    batch = newBatch();
+  };
+  for (const q of queries) {
+    const isDemand = q.kind === 'demand';
+    for (const r of listOf(q.id) ?? []) {
+      batch.side.push(isDemand ? 0 : 1);
+      batch.d.push(isDemand ? q.id : r.postingId);
+      batch.s.push(isDemand ? r.postingId : q.id);
+      batch.de.push(isDemand ? q.enterpriseId : r.enterpriseId);
+      batch.se.push(isDemand ? r.enterpriseId : q.enterpriseId);
+      batch.score.push(r.score);
+      batch.reasons.push(r.reasons.join(SEPARATOR));
+      batch.terms.push(r.matchedTerms.join(SEPARATOR));
+      if (batch.side.length >= LOAD_BATCH) await flush();
+    }
+  }
+  await flush();
+}
+
+function newBatch() {
+  return {
+    side: [] as number[],
+    d: [] as string[],
+    s: [] as string[],
+    de: [] as string[],
+    se: [] as string[],
+    score: [] as number[],
+    reasons: [] as string[],
+    terms: [] as string[],
+  };
+}
+
+/** A side's score after the run: replaced when that posting is a query of the run, else left as it is. */
+const DEMAND_SCORE = 'CASE WHEN x.dq THEN x.ds ELSE r.demand_score END';
+const SUPPLY_SCORE = 'CASE WHEN x.sq THEN x.ss ELSE r.supply_score END';
+/** The demand's explanation wins; the supply's is used while the demand side holds no score. */
+const TAKES_NEW_REASONS = 'x.has_d OR x.dq OR r.demand_score IS NULL';
+
+/**
+ * Both directions of a pair in one row (`run_merged`), then existing rows updated where a value changed and
+ * new pairs inserted in key order. `dq`/`sq`: the demand/supply is a query of this run.
+ */
+async function upsertPairs(m: EntityManager): Promise<number> {
+  await m.query(`
+    CREATE TEMP TABLE run_merged ON COMMIT DROP AS
+    SELECT x.*, EXISTS (SELECT 1 FROM run_queries q WHERE q.id = x.d) AS dq,
+           EXISTS (SELECT 1 FROM run_queries q WHERE q.id = x.s) AS sq
+      FROM (SELECT p.d, p.s, (array_agg(p.de))[1] AS de, (array_agg(p.se))[1] AS se,
+                   max(p.score) FILTER (WHERE p.side = 0) AS ds, max(p.score) FILTER (WHERE p.side = 1) AS ss,
+                   bool_or(p.side = 0) AS has_d,
+                   string_to_array((array_agg(p.reasons ORDER BY p.side))[1], E'\\x1f') AS reasons,
+                   string_to_array((array_agg(p.terms ORDER BY p.side))[1], E'\\x1f') AS terms
+              FROM run_pairs p GROUP BY p.d, p.s) x`);
+  await m.query(`ANALYZE run_merged`);
+  await m.query(`
+    UPDATE recommendations r
+       SET demand_score = ${DEMAND_SCORE}, supply_score = ${SUPPLY_SCORE},
+           reasons = CASE WHEN ${TAKES_NEW_REASONS} THEN x.reasons ELSE r.reasons END,
+           matched_terms = CASE WHEN ${TAKES_NEW_REASONS} THEN x.terms ELSE r.matched_terms END,
+           updated_at = now()
+      FROM run_merged x
+     WHERE r.demand_posting_id = x.d AND r.supply_posting_id = x.s
+       AND (r.demand_score, r.supply_score, r.reasons, r.matched_terms)
+           IS DISTINCT FROM (${DEMAND_SCORE}, ${SUPPLY_SCORE},
+                             CASE WHEN ${TAKES_NEW_REASONS} THEN x.reasons ELSE r.reasons END,
+                             CASE WHEN ${TAKES_NEW_REASONS} THEN x.terms ELSE r.matched_terms END)`);
+  // a pair another writer inserted meanwhile keeps its other side's score
+  await m.query(`
+    INSERT INTO recommendations AS r (demand_posting_id, supply_posting_id, demand_enterprise_id,
+                                      supply_enterprise_id, demand_score, supply_score, reasons, matched_terms)
+    SELECT x.d, x.s, x.de, x.se, x.ds, x.ss, x.reasons, x.terms
+      FROM run_merged x
+     WHERE NOT EXISTS (SELECT 1 FROM recommendations e WHERE e.demand_posting_id = x.d AND e.supply_posting_id = x.s)
+     ORDER BY x.d, x.s
+    ON CONFLICT ON CONSTRAINT uq_recommendations_pair DO UPDATE
+       SET demand_score = COALESCE(EXCLUDED.demand_score, r.demand_score),
+           supply_score = COALESCE(EXCLUDED.supply_score, r.supply_score), updated_at = now()`);
+  const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM run_merged`);
+  return n;
+}

@@ -2,8 +2,8 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { MatchWorkerPool, type MatchIndex, type MatchResult, type QueryOptions } from '@app/match-engine';
 
-/** Threads of a full re-match, the calling one included: every core, unless MATCH_THREADS says otherwise. */
-const THREADS = Number(process.env.MATCH_THREADS ?? Math.min(availableParallelism(), 4));
+/** Threads of a full re-match, the calling one included: one a core, at most four (measured only on two). */
+const THREADS = Math.min(availableParallelism(), 4);
 
 /**
  * The process's match threads, started at the first full re-match (about half a second) and kept: the index is

@@ -5,9 +5,9 @@ import { Job } from 'bullmq';
 
 /**
  * Thin: each match-posting job joins the batcher, which matches the jobs running at the same time together.
- * High concurrency is what lets a burst form large batches; the work itself runs one batch at a time.
+ * High concurrency is what lets a burst form large batches; the work itself runs a batch or two at a time.
  */
-@Processor(QueueName.Matching, { concurrency: 100 })
+@Processor(QueueName.Matching, { concurrency: 200 })
 export class MatchingProcessor extends WorkerHost {
   constructor(private readonly batcher: PostingMatchBatcher) {
     super();

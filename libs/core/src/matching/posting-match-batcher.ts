@@ -12,21 +12,32 @@ interface Waiting {
 }
 
 /**
- * Gathers the match-posting jobs a worker is running at the same time into one matching batch: under a burst
- * of publishing, hundreds of jobs share a read and two writes; a lone job waits only LINGER_MS. Each job still
- * settles on its own (a failed batch fails each of its jobs, which BullMQ retries).
+ * Batches in flight: one computes while the other waits for PostgreSQL (the writes lock rows in key order, so
+ * two batches cannot deadlock).
+ */
+const IN_FLIGHT = 2;
+
+/**
+ * Gathers the match-posting jobs a worker is running at the same time into matching batches. At most IN_FLIGHT
+ * batches run; jobs that arrive meanwhile wait and form the next batch when one ends, so under a burst of
+ * publishing the batches grow with the worker's concurrency and share a read and two writes, while a lone job
+ * waits only LINGER_MS. Each job still settles on its own (a failed batch fails each of its jobs, which BullMQ
+ * retries).
  */
 @Injectable()
 export class PostingMatchBatcher {
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
+  private running = 0;
+  /** Postings in a running batch: a later job for one waits, so an older version never lands after a newer one. */
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly matcher: PostingMatcher) {}
 
   match(postingId: string): Promise<PostingMatchOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ postingId, resolve, reject });
+      if (this.running >= IN_FLIGHT) return; // taken when a running batch ends
       if (this.waiting.length >= MAX_BATCH) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), LINGER_MS);
     });
@@ -35,16 +46,27 @@ export class PostingMatchBatcher {
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const batch = this.waiting;
-    this.waiting = [];
-    if (!batch.length) return;
-    // Batches run one after another, so the index and the writes are never contended within a worker.
-    this.running = this.running.then(() => this.run(batch));
+    if (this.running >= IN_FLIGHT || !this.waiting.length) return;
+    const batch: Waiting[] = [];
+    const later: Waiting[] = [];
+    for (const w of this.waiting) {
+      if (batch.length < MAX_BATCH && !this.inFlight.has(w.postingId)) batch.push(w);
+      else later.push(w);
+    }
+    this.waiting = later;
+    if (!batch.length) return; // every waiting job's posting is being matched: the end of that batch flushes
+    const ids = [...new Set(batch.map((w) => w.postingId))];
+    for (const id of ids) this.inFlight.add(id);
+    this.running++;
+    void this.run(batch, ids).finally(() => {
+      for (const id of ids) this.inFlight.delete(id);
+      this.running--;
+      this.flush();
+    });
   }
 
-  private async run(batch: Waiting[]): Promise<void> {
+  private async run(batch: Waiting[], ids: string[]): Promise<void> {
     try {
-      const ids = [...new Set(batch.map((w) => w.postingId))];
       const outcomes = new Map((await this.matcher.matchMany(ids)).map((o) => [o.postingId, o]));
       for (const w of batch) w.resolve(outcomes.get(w.postingId)!);
     } catch (error) {

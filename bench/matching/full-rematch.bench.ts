@@ -25,6 +25,7 @@ const weights = {
   fast: {
     ...(process.env.M1_DF_RATIO ? { maxDocumentFrequencyRatio: Number(process.env.M1_DF_RATIO) } : {}),
     ...(process.env.M1_REFINE ? { refineDepth: Number(process.env.M1_REFINE) } : {}),
+    ...(process.env.M1_MAX_POSTINGS ? { maxPostingsPerTerm: Number(process.env.M1_MAX_POSTINGS) } : {}),
   },
 };
 

@@ -1,6 +1,6 @@
 import type { KindArrays } from './kind-arrays';
 import { QueryKernel, type KernelParams, type QueryView } from './query-kernel';
-import { MAX_EXPLAINED_TERMS, matchedTermIds, reasonTermMask, type TermParts } from './result-explainer';
+import { MAX_EXPLAINED_TERMS, matchedTermIdsDense, reasonTermMask, type TermParts } from './result-explainer';
 
 /**
  * A full re-match as plain shareable data: queries 0..demandCount-1 are the demands (scored against supplies),
@@ -61,10 +61,13 @@ export class BatchScorer {
   private readonly toDemand: QueryKernel;
   private readonly view = emptyView();
   private readonly gain = new Float64Array(MAX_EXPLAINED_TERMS);
+  /** The current query's weights by term id (0 elsewhere), for its results' matched terms. */
+  private readonly weights: Float32Array;
 
   constructor(private readonly job: BatchJob) {
     this.toSupply = new QueryKernel(job.supply, job.params);
     this.toDemand = new QueryKernel(job.demand, job.params);
+    this.weights = new Float32Array(job.demand.idf.length);
   }
 
   /** Claims the next chunk and scores it; false when none is left. */
@@ -95,12 +98,24 @@ export class BatchScorer {
     const at = q * params.limit;
     const n = (isDemand ? this.toSupply : this.toDemand).run(view, outDocs, outScores, at);
     outCounts[q] = n;
+    if (n === 0) return;
     const { explainTerms, reasonTerms, parts } = this.job;
+    const weights = this.weights;
+    for (let j = view.start; j < view.end; j++) weights[view.terms[j]] = view.weights[j];
     for (let r = at; r < at + n; r++) {
-      const m = matchedTermIds(view, target, outDocs[r], explainTerms, outTerms, r * explainTerms, this.gain);
+      const m = matchedTermIdsDense(
+        weights,
+        target,
+        outDocs[r],
+        explainTerms,
+        outTerms,
+        r * explainTerms,
+        this.gain,
+      );
       outTermCounts[r] = m;
       outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts);
     }
+    for (let j = view.start; j < view.end; j++) weights[view.terms[j]] = 0;
   }
 }
 

@@ -21,6 +21,10 @@ export interface KindArrays {
   /** GB/T 2260 code ÷ 100 (city) and ÷ 10000 (province), -1 when unknown. */
   city: Int32Array;
   province: Int32Array;
+  /** Distinct city codes of the kind, ascending (a province's cities are contiguous); cityIndex points into it. */
+  cities: Int32Array;
+  /** Position of the document's city in `cities`, -1 when unknown. */
+  cityIndex: Int32Array;
   tier: Int8Array;
   category: Int8Array;
   /** YYYYMMDD, inclusive. */

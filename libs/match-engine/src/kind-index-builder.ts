@@ -93,12 +93,16 @@ export function buildKindArrays(
   const termOffsets = sharedInt32(vocabSize + 1);
   const commonSlot = sharedInt32(vocabSize).fill(-1);
   const maxDf = Math.floor(w.fast.maxDocumentFrequencyRatio * n);
-  let commonCount = 0;
+  const common: number[] = [];
   for (let t = 0; t < vocabSize; t++) {
     idf[t] = df[t] === 0 ? 0 : Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));
     termOffsets[t + 1] = termOffsets[t] + df[t];
-    if (df[t] > maxDf && commonCount < MAX_COMMON_SLOTS) commonSlot[t] = commonCount++;
+    if (df[t] > maxDf && common.length < MAX_COMMON_SLOTS) common.push(t);
   }
+  // most frequent first: the terms most queries refine with share the first cache lines of a row
+  common.sort((a, b) => df[b] - df[a] || a - b);
+  common.forEach((t, k) => (commonSlot[t] = k));
+  const commonCount = common.length;
 
   // pass 2: impacts, forward and inverted
   const fwdTerms = sharedInt32(total);
@@ -143,6 +147,7 @@ export function buildKindArrays(
     category[d] = categoryCode(doc.category);
     published[d] = doc.status === 'published' ? 1 : 0;
   });
+  const { cities, cityIndex } = indexCities(city);
 
   return {
     docCount: n,
@@ -158,6 +163,8 @@ export function buildKindArrays(
     cluster,
     city,
     province,
+    cities,
+    cityIndex,
     tier,
     category,
     validUntil,
@@ -166,6 +173,17 @@ export function buildKindArrays(
     commonCount,
     commonImpacts,
   };
+}
+
+/** Sorted distinct city codes and each document's position among them (-1: unknown). */
+function indexCities(city: Int32Array): { cities: Int32Array; cityIndex: Int32Array } {
+  const codes = [...new Set(city)].filter((c) => c >= 0).sort((a, b) => a - b);
+  const position = new Map(codes.map((c, i) => [c, i]));
+  const cities = sharedInt32(codes.length);
+  cities.set(codes);
+  const cityIndex = sharedInt32(city.length);
+  for (let d = 0; d < city.length; d++) cityIndex[d] = city[d] < 0 ? -1 : position.get(city[d])!;
+  return { cities, cityIndex };
 }
 
 function grow<T extends Int32Array | Float64Array>(a: T, cap: number): T {

@@ -36,6 +36,8 @@ interface Side {
 }
 
 const DEFAULT_LIMIT = 10;
+/** Kernels kept per index (a kind × day × limit × mode each; a worker uses one or two). */
+const KEPT_KERNELS = 4;
 
 /**
  * An index per kind over a set of postings: a demand queries the supplies' index, a supply the demands'.
@@ -53,6 +55,7 @@ export class MatchIndex {
   ) {}
 
   private parts: TermParts | undefined;
+  private readonly kernels = new Map<string, { kernel: QueryKernel; params: KernelParams }>();
 
   /** Tokenises and indexes the postings (any status and kind; the rules are applied at query time). */
   static build(docs: readonly MatchDocument[], options: MatchIndexOptions = {}): MatchIndex {
@@ -124,11 +127,11 @@ export class MatchIndex {
   query(doc: MatchDocument, options: QueryOptions): MatchResult[] {
     this.tokenizer ??= createTokenizer();
     const target = this.sides[doc.kind === 'demand' ? 'supply' : 'demand'];
-    const params = this.kernelParams(options);
+    const { kernel, params } = this.kernelFor(doc.kind === 'demand' ? 'supply' : 'demand', options);
     const view = encodeQuery(prepareDocument(doc, this.tokenizer), this.codes, this.weights);
     const docs = new Int32Array(params.limit);
     const scores = new Float64Array(params.limit);
-    const n = new QueryKernel(target.arrays, params).run(view, docs, scores, 0);
+    const n = kernel.run(view, docs, scores, 0);
     const ctx = this.explainContext(target, params);
     return Array.from({ length: n }, (_, r) => explainResult(ctx, view, docs[r], scores[r]));
   }
@@ -224,6 +227,22 @@ export class MatchIndex {
   queryPostingId(q: number): string {
     const nDemand = this.count('demand');
     return q < nDemand ? this.sides.demand.postingIds[q] : this.sides.supply.postingIds[q - nDemand];
+  }
+
+  /**
+   * The kernel of a target kind and options, kept for the next query: building one costs O(postings of the kind)
+   * (its accumulator and eligibility for the day), a query only O(its terms' postings). The last few are kept.
+   */
+  private kernelFor(kind: PostingKind, options: QueryOptions): { kernel: QueryKernel; params: KernelParams } {
+    const key = `${kind}|${options.today}|${options.limit ?? DEFAULT_LIMIT}|${options.mode ?? 'fast'}`;
+    let entry = this.kernels.get(key);
+    if (!entry) {
+      const params = this.kernelParams(options);
+      entry = { kernel: new QueryKernel(this.sides[kind].arrays, params), params };
+      if (this.kernels.size >= KEPT_KERNELS) this.kernels.delete(this.kernels.keys().next().value!);
+      this.kernels.set(key, entry);
+    }
+    return entry;
   }
 
   private termParts(): TermParts {

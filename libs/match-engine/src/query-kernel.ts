@@ -1,5 +1,7 @@
 import type { KindArrays } from './kind-arrays';
+import { BoostTables, CATEGORY_COUNT } from './boost-tables';
 import { CandidateBuffer } from './candidate-buffer';
+import { textThreshold } from './text-threshold';
 
 /** Numbers the kernel needs, flattened from MatchWeights and the call's options (plain data for workers). */
 export interface KernelParams {
@@ -36,9 +38,12 @@ export interface QueryView {
   category: number;
 }
 
-const CATEGORY_COUNT = 6;
 /** Guards the pruning bound against the last-bit rounding of the real score (a tie must still be scored). */
 const BOUND_SLACK = 1 + 1e-9;
+/** Candidates scored before the rest, per kept one: enough that the buffer's floor is near its final value. */
+const FIRST_PASS_PER_KEPT = 3;
+/** Texts sampled to estimate the first pass's threshold. */
+const THRESHOLD_SAMPLE = 256;
 
 /**
  * Scores one query against the postings of the other kind. Owns the reused accumulator; one kernel per thread.
@@ -47,17 +52,23 @@ const BOUND_SLACK = 1 + 1e-9;
  * Fast mode reads the posting lists of the query's rare terms only, keeps the best `refineDepth` candidates
  * of that partial score, then adds the skipped common terms to those (from dense rows) and ranks them again.
  * Exact mode reads every list. Nothing is allocated per query.
+ *
+ * Touched documents are marked in a bitmap rather than tested on the accumulator (that branch mispredicts on
+ * most postings), then read back in document order. The candidates with the highest text go first, so the
+ * buffer's floor rises early and most others fail the one-multiplication bound test. Neither changes a
+ * result: the selection is a total order (score desc, document asc) and the bound never drops a contender.
  */
 export class QueryKernel {
   private readonly acc: Float64Array;
+  private readonly bits: Int32Array;
   private readonly touched: Int32Array;
-  private readonly clusterRel: Uint8Array;
+  private readonly texts: Float64Array;
+  private readonly sample = new Float64Array(THRESHOLD_SAMPLE);
+  private readonly tables: BoostTables;
   /** Candidates of the first stage (fast mode: refineDepth; exact mode: limit). */
   private readonly heap: CandidateBuffer;
   /** Final ranking after the refine step. */
   private readonly final: CandidateBuffer;
-  /** 1 when the target posting may be recommended on `today` (published, not expired). */
-  private readonly eligible: Uint8Array;
   private readonly commonSlots = new Int32Array(4096);
   private readonly commonWeights = new Float64Array(4096);
   private readonly commonTerms = new Int32Array(4096);
@@ -71,13 +82,12 @@ export class QueryKernel {
   ) {
     const n = target.docCount;
     this.acc = new Float64Array(n);
+    this.bits = new Int32Array((n + 31) >>> 5);
     this.touched = new Int32Array(n);
-    this.clusterRel = new Uint8Array(Math.max(0, p.neighbourOffsets.length - 1));
+    this.texts = new Float64Array(n);
+    this.tables = new BoostTables(target, p);
     this.heap = new CandidateBuffer(p.exact ? p.limit : Math.max(p.limit, p.refineDepth));
     this.final = new CandidateBuffer(p.limit);
-    this.eligible = new Uint8Array(n);
-    for (let d = 0; d < n; d++)
-      this.eligible[d] = target.published[d] !== 0 && target.validUntil[d] >= p.today ? 1 : 0;
     this.maxFactor = new Float64Array(CATEGORY_COUNT);
     for (let c = 0; c < CATEGORY_COUNT; c++) {
       let m = 0;
@@ -89,7 +99,7 @@ export class QueryKernel {
 
   /** Writes up to `limit` results (document numbers, scores) at `at`; returns how many. */
   run(q: QueryView, outDocs: Int32Array, outScores: Float64Array, at: number): number {
-    const { target: x, p, acc, touched } = this;
+    const { target: x, p, acc, bits } = this;
     const termOffsets = x.termOffsets;
     const postDocs = x.postDocs;
     const postImpacts = x.postImpacts;
@@ -106,7 +116,6 @@ export class QueryKernel {
     const cTerms = this.commonTerms;
     let common = 0;
     let norm = 0;
-    let n = 0;
     let scanned = 0;
     for (let j = q.start; j < q.end; j++) {
       const t = qTerms[j];
@@ -125,7 +134,7 @@ export class QueryKernel {
       const e = exact || df <= maxPostings ? s + df : s + maxPostings;
       for (let k = s; k < e; k++) {
         const d = postDocs[k];
-        if (acc[d] === 0) touched[n++] = d;
+        bits[d >>> 5] |= 1 << (d & 31);
         acc[d] += w * postImpacts[k];
       }
       scanned++;
@@ -137,61 +146,83 @@ export class QueryKernel {
         const w = cWeights[j];
         for (let k = termOffsets[t], e = termOffsets[t + 1]; k < e; k++) {
           const d = postDocs[k];
-          if (acc[d] === 0) touched[n++] = d;
+          bits[d >>> 5] |= 1 << (d & 31);
           acc[d] += w * postImpacts[k];
         }
       }
       common = 0;
     }
-    if (norm === 0) {
-      for (let i = 0; i < n; i++) acc[touched[i]] = 0;
-      return 0;
-    }
+    const n = this.gather();
+    if (norm === 0 || n === 0) return 0;
 
-    const rel = this.clusterRel;
-    const hasCluster = q.cluster >= 0 && q.cluster < rel.length;
-    if (hasCluster) {
-      rel[q.cluster] = 2;
-      for (let k = p.neighbourOffsets[q.cluster]; k < p.neighbourOffsets[q.cluster + 1]; k++) {
-        if (rel[p.neighbours[k]] === 0) rel[p.neighbours[k]] = 1;
-      }
-    }
+    const tables = this.tables;
+    tables.set(q);
     const heap = this.heap;
     heap.reset();
-    const minText = p.minTextRelevance * norm;
-    const catRow = q.category * CATEGORY_COUNT;
-    const categoryFactor = p.categoryFactor;
     const refine = common > 0;
+    const minText = p.minTextRelevance * norm;
     // once the buffer was cut, a candidate whose best possible score cannot enter it is skipped unscored
     const maxBoost =
       1 +
-      (hasCluster ? Math.max(p.clusterSame, p.clusterNeighbour, 0) : 0) +
+      (q.cluster >= 0 ? Math.max(p.clusterSame, p.clusterNeighbour, 0) : 0) +
       (q.city >= 0 ? Math.max(p.sameCity, p.sameProvince, 0) : 0) +
       this.maxTier;
     const bound = ((this.maxFactor[q.category] * maxBoost) / norm) * BOUND_SLACK;
-    const eligible = this.eligible;
-    const enterprise = x.enterprise;
-    const category = x.category;
-    const qEnterprise = q.enterprise;
-    for (let i = 0; i < n; i++) {
-      const d = touched[i];
-      const text = acc[d];
-      acc[d] = 0;
-      if (text * bound < heap.floor) continue;
-      if (eligible[d] === 0 || enterprise[d] === qEnterprise) continue;
-      const factor = categoryFactor[catRow + category[d]];
-      if (factor === 0 || (!refine && text < minText)) continue;
-      heap.push((text / norm) * factor * this.boost(q, d), d, text);
+    const lowest = refine ? 0 : minText;
+    const first = textThreshold(this.texts, n, FIRST_PASS_PER_KEPT * heap.keep, this.sample);
+    this.collect(q, n, norm, bound, Math.max(first, lowest), Infinity);
+    if (first > lowest) {
+      heap.finish(); // the floor rises to the first pass's keep-th best before the rest is met
+      this.collect(q, n, norm, bound, lowest, first);
     }
     const count = refine
       ? this.refine(q, norm, minText, common, outDocs, outScores, at)
       : this.emit(heap, outDocs, outScores, at);
-    if (hasCluster) {
-      rel[q.cluster] = 0;
-      for (let k = p.neighbourOffsets[q.cluster]; k < p.neighbourOffsets[q.cluster + 1]; k++)
-        rel[p.neighbours[k]] = 0;
-    }
+    tables.clear(q);
     return count;
+  }
+
+  /** Lists the marked documents in order with their text (touched, texts), clearing marks and accumulator. */
+  private gather(): number {
+    const { acc, bits, touched, texts } = this;
+    let n = 0;
+    for (let b = 0; b < bits.length; b++) {
+      let word = bits[b];
+      if (word === 0) continue;
+      bits[b] = 0;
+      const base = b << 5;
+      do {
+        const d = base + 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        touched[n] = d;
+        texts[n++] = acc[d];
+        acc[d] = 0;
+      } while (word !== 0);
+    }
+    return n;
+  }
+
+  /** Pushes the gathered candidates with text in [from, below) that may enter the buffer. */
+  private collect(q: QueryView, n: number, norm: number, bound: number, from: number, below: number): void {
+    const { heap, touched, texts, tables } = this;
+    const { meta, factor, region, tier } = tables;
+    const clusterBoost = tables.cluster;
+    const cluster = this.target.cluster;
+    const enterprise = this.target.enterprise;
+    const qEnterprise = q.enterprise;
+    const catRow = q.category * 8;
+    for (let i = 0; i < n; i++) {
+      const text = texts[i];
+      if (text < from || text >= below || text * bound < heap.floor) continue;
+      const d = touched[i];
+      const m = meta[d];
+      const f = factor[catRow + (m & 7)];
+      if (f === 0) continue;
+      const score =
+        (text / norm) * f * (1 + clusterBoost[cluster[d] + 1] + region[m >>> 5] + tier[(m >>> 3) & 3]);
+      if (score < heap.floor || enterprise[d] === qEnterprise) continue;
+      heap.push(score, d, text);
+    }
   }
 
   private emit(buffer: CandidateBuffer, outDocs: Int32Array, outScores: Float64Array, at: number): number {
@@ -204,24 +235,6 @@ export class QueryKernel {
     return count;
   }
 
-  private boost(q: QueryView, d: number): number {
-    const { target: x, p } = this;
-    let b = 1;
-    const c = x.cluster[d];
-    if (c >= 0) {
-      const r = this.clusterRel[c];
-      if (r === 2) b += p.clusterSame;
-      else if (r === 1) b += p.clusterNeighbour;
-    }
-    if (q.city >= 0) {
-      if (x.city[d] === q.city) b += p.sameCity;
-      else if (x.province[d] === q.province) b += p.sameProvince;
-    }
-    const tier = x.tier[d];
-    if (tier >= 0) b += p.tierBoost[tier];
-    return b;
-  }
-
   /** Fast mode: adds the skipped common terms to the kept candidates, then ranks them again. */
   private refine(
     q: QueryView,
@@ -232,23 +245,31 @@ export class QueryKernel {
     outScores: Float64Array,
     at: number,
   ): number {
-    const { target: x, heap, p } = this;
+    const { target: x, heap, tables } = this;
     const final = this.final;
     final.reset();
     const k = x.commonCount;
-    const catRow = q.category * CATEGORY_COUNT;
+    const catRow = q.category * 8;
     const slots = this.commonSlots;
     const weights = this.commonWeights;
     const impacts = x.commonImpacts;
     const kept = heap.finish();
+    const docs = heap.docs;
+    const texts = heap.payload;
+    // loads only, no branch: the rows' cache misses overlap
+    for (let i = 0; i < kept; i++) {
+      const row = docs[i] * k;
+      let text = texts[i];
+      for (let j = 0; j < c; j++) text += weights[j] * impacts[row + slots[j]];
+      texts[i] = text;
+    }
     // every kept candidate is re-scored, so their order does not matter
     for (let i = 0; i < kept; i++) {
-      const d = heap.docs[i];
-      let text = heap.payload[i];
-      const row = d * k;
-      for (let j = 0; j < c; j++) text += weights[j] * impacts[row + slots[j]];
+      const d = docs[i];
+      const text = texts[i];
       if (text < minText) continue;
-      final.push((text / norm) * p.categoryFactor[catRow + x.category[d]] * this.boost(q, d), d, text);
+      const m = tables.meta[d];
+      final.push((text / norm) * tables.factor[catRow + (m & 7)] * tables.boost(m, d), d, text);
     }
     heap.reset();
     return this.emit(final, outDocs, outScores, at);

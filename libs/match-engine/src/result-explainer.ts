@@ -70,21 +70,53 @@ export function matchedTermIds(
     const b = fwdTerms[k];
     if (a < b) i++;
     else if (a > b) k++;
-    else {
-      // insertion into the kept top `max`, best first
-      const g = q.weights[i++] * x.fwdImpacts[k++];
-      let pos = n < max ? n : max;
-      while (pos > 0 && gain[pos - 1] < g) pos--;
-      if (pos < max) {
-        for (let m = n < max - 1 ? n : max - 1; m > pos; m--) {
-          out[at + m] = out[at + m - 1];
-          gain[m] = gain[m - 1];
-        }
-        out[at + pos] = a;
-        gain[pos] = g;
-        if (n < max) n++;
-      }
+    else n = keepTop(out, at, gain, n, max, a, q.weights[i++] * x.fwdImpacts[k++]);
+  }
+  return n;
+}
+
+/**
+ * `matchedTermIds` with the query as a dense weight table (`weights[t]`, 0 when absent): one walk over the
+ * candidate's terms instead of a merge, for the many results of a full re-match. Same terms, same order.
+ */
+export function matchedTermIdsDense(
+  weights: Float32Array,
+  x: KindArrays,
+  d: number,
+  max: number,
+  out: Int32Array,
+  at: number,
+  gain: Float64Array,
+): number {
+  let n = 0;
+  const fwdTerms = x.fwdTerms;
+  for (let k = x.fwdOffsets[d], end = x.fwdOffsets[d + 1]; k < end; k++) {
+    const w = weights[fwdTerms[k]];
+    if (w !== 0) n = keepTop(out, at, gain, n, max, fwdTerms[k], w * x.fwdImpacts[k]);
+  }
+  return n;
+}
+
+/** Inserts term `t` with gain `g` into the kept top `max` (best first; an earlier term wins a tie). */
+function keepTop(
+  out: Int32Array,
+  at: number,
+  gain: Float64Array,
+  n: number,
+  max: number,
+  t: number,
+  g: number,
+): number {
+  let pos = n < max ? n : max;
+  while (pos > 0 && gain[pos - 1] < g) pos--;
+  if (pos < max) {
+    for (let m = n < max - 1 ? n : max - 1; m > pos; m--) {
+      out[at + m] = out[at + m - 1];
+      gain[m] = gain[m - 1];
     }
+    out[at + pos] = t;
+    gain[pos] = g;
+    if (n < max) n++;
   }
   return n;
 }
@@ -176,14 +208,30 @@ export function buildResult(
     terms[r] = t;
     if ((mask & (1 << r)) !== 0) shown = named++ === 0 ? t : `${shown}、${t}`;
   }
-  const reasons = [`关键词匹配：${shown}`, CATEGORY_REASONS[q.category * CATEGORIES.length + x.category[d]]];
   const cluster = x.cluster[d];
-  if (cluster >= 0 && cluster === q.cluster) reasons.push('同属集群');
-  else if (isNeighbour(p, q.cluster, cluster)) reasons.push('相邻集群（产业链上下游）');
-  if (q.city >= 0 && x.city[d] === q.city) reasons.push('同城');
-  else if (q.province >= 0 && x.province[d] === q.province) reasons.push('同省');
+  const clusterReason =
+    cluster >= 0 && cluster === q.cluster
+      ? '同属集群'
+      : isNeighbour(p, q.cluster, cluster)
+        ? '相邻集群（产业链上下游）'
+        : null;
+  const regionReason =
+    q.city >= 0 && x.city[d] === q.city
+      ? '同城'
+      : q.province >= 0 && x.province[d] === q.province
+        ? '同省'
+        : null;
   const tier = x.tier[d];
-  if (tier >= 0) reasons.push(TIER_REASONS[tier]);
+  // sized once: 350k results of a re-match stay alive, a pushed-to array would keep a grown backing store
+  const reasons = new Array<string>(
+    2 + (clusterReason === null ? 0 : 1) + (regionReason === null ? 0 : 1) + (tier >= 0 ? 1 : 0),
+  );
+  reasons[0] = `关键词匹配：${shown}`;
+  reasons[1] = CATEGORY_REASONS[q.category * CATEGORIES.length + x.category[d]];
+  let next = 2;
+  if (clusterReason !== null) reasons[next++] = clusterReason;
+  if (regionReason !== null) reasons[next++] = regionReason;
+  if (tier >= 0) reasons[next] = TIER_REASONS[tier];
   return {
     postingId: ctx.postingIds[d],
     enterpriseId: ctx.enterpriseIds[d],

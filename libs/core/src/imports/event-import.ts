@@ -1,37 +1,29 @@
+/**
+ * The events import kind: sheet rows checked into events and participants (check), then the whole file looked
+ * up, planned and written in one transaction (write). Event planning: event-import-plan.ts; SQL writes:
+ * event-import-store.ts.
+ */
 import { chinaToday } from '@app/match-engine';
 import type { DataSource, EntityManager } from 'typeorm';
 import { cellEnum, cellList, cellNumber, cellDate, cellText, type RawCell } from '../excel/cell-values';
 import type { SheetRow } from '../excel/sheet-reader';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../events/event-participant.entity';
-import { acceptsParticipants, assertEventTransition } from '../events/event-rules';
-import {
-  EVENT_STATUSES,
-  EVENT_STATUS_LABELS,
-  EVENT_TYPE_LABELS,
-  type EventStatus,
-  type EventType,
-} from '../events/event.entity';
+import { acceptsParticipants } from '../events/event-rules';
+import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, type EventType } from '../events/event.entity';
 import { creditCodeError, normalizeCreditCode } from '../registry/identifiers/credit-code';
 import { normalizeRegionCode, regionError } from '../registry/identifiers/region-codes';
+import { keyOf, planEvents, type EventFields, type EventPlan, type StoredEvent } from './event-import-plan';
+import {
+  insertEvents,
+  insertParticipants,
+  linkEventClusters,
+  updateEvents,
+  updateParticipants,
+  type ParticipantWrite,
+} from './event-import-store';
 import type { ImportRowError } from './import.entity';
 import type { ImportContext, ImportKindHandler, RowOutcome } from './import-kind';
 import { EH } from './import-sheets';
-
-/** An event as one sheet row describes it; the first row of an event defines it for the whole file. */
-interface EventFields {
-  associationId: string;
-  title: string;
-  startDate: string;
-  type: EventType;
-  clusterIds: string[];
-  endDate: string | null;
-  regionCode: string;
-  venue: string | null;
-  visits: number | null;
-  status: EventStatus | null;
-  /** Sheet row that defined the event. */
-  row: number;
-}
 
 export interface EventImportRow {
   rowNumber: number;
@@ -41,57 +33,9 @@ export interface EventImportRow {
   checkIn: boolean | null;
 }
 
-interface StoredEvent {
-  id: string;
-  association_id: string;
-  title: string;
-  start_date: string;
-  type: EventType;
-  end_date: string;
-  region_code: string;
-  venue: string | null;
-  visits: number | null;
-  status: EventStatus;
-  cluster_ids: string[];
-}
-
-/** The decision for one event of the file. */
-interface EventPlan {
-  fields: EventFields;
-  stored: StoredEvent | null;
-  target: Omit<StoredEvent, 'id' | 'cluster_ids'> & { clusterIds: string[] };
-  action: 'insert' | 'update' | 'none';
-  id?: string;
-  outcomeClaimed?: boolean;
-}
-
-const keyOf = (associationId: string, title: string, startDate: string) =>
-  `${associationId}|${startDate}|${title}`;
-
 const TYPE_ALIASES: Record<string, EventType> = { 论坛: 'forum', 培训: 'forum', 论坛培训: 'forum' };
 const YES = new Set(['是', 'Y', 'YES', 'TRUE', '1', '已签到']);
 const NO = new Set(['否', 'N', 'NO', 'FALSE', '0', '未签到']);
-
-/** Statuses reachable from `from` by the event rules' moves (an import may record several moves at once). */
-function reachable(from: EventStatus, to: EventStatus): boolean {
-  const seen = new Set<EventStatus>([from]);
-  const queue: EventStatus[] = [from];
-  while (queue.length) {
-    const at = queue.shift()!;
-    if (at === to) return true;
-    for (const next of EVENT_STATUSES) {
-      if (seen.has(next)) continue;
-      try {
-        assertEventTransition(at, next);
-        seen.add(next);
-        queue.push(next);
-      } catch {
-        // not a move
-      }
-    }
-  }
-  return false;
-}
 
 /**
  * The events sheet (活动及参会企业): one row per event and participant. An event is keyed by organiser, title and
@@ -340,66 +284,7 @@ export class EventImport implements ImportKindHandler<EventImportRow> {
       for (const r of rowsOf.get(key)!) if (!rejected.has(r.rowNumber)) reject(r.rowNumber, column, message);
     };
 
-    const plans = new Map<string, EventPlan>();
-    for (const key of keys) {
-      const f = this.events.get(key)!;
-      const found = storedByKey.get(key) ?? [];
-      if (found.length > 1) {
-        rejectEvent(
-          key,
-          EH.title,
-          '平台上已有多个同一主办协会、同名、同开始日期的活动，无法确定更新哪一个（ambiguous event）',
-        );
-        continue;
-      }
-      const s = found[0] ?? null;
-      const status: EventStatus = f.status ?? s?.status ?? (f.startDate <= this.today ? 'held' : 'planned');
-      const target = {
-        association_id: f.associationId,
-        title: f.title,
-        start_date: f.startDate,
-        type: f.type,
-        end_date: f.endDate ?? s?.end_date ?? f.startDate,
-        region_code: f.regionCode,
-        venue: f.venue ?? s?.venue ?? null,
-        visits: f.visits ?? s?.visits ?? null,
-        status,
-        clusterIds: [...new Set([...(s?.cluster_ids ?? []), ...f.clusterIds])],
-      };
-      let action: EventPlan['action'] = s ? 'none' : 'insert';
-      if (s) {
-        if (target.end_date < target.start_date) {
-          rejectEvent(key, EH.endDate, '结束日期不能早于开始日期（endDate is before startDate）');
-          continue;
-        }
-        if (s.status !== status && !reachable(s.status, status)) {
-          rejectEvent(
-            key,
-            EH.status,
-            `活动状态不能从 ${EVENT_STATUS_LABELS[s.status]} 改为 ${EVENT_STATUS_LABELS[status]}（illegal status change ${s.status} → ${status}）`,
-          );
-          continue;
-        }
-        const changed: string[] = [];
-        if (s.type !== target.type) changed.push(EH.type);
-        if (s.end_date !== target.end_date) changed.push(EH.endDate);
-        if (s.region_code !== target.region_code) changed.push(EH.region);
-        if (s.venue !== target.venue) changed.push(EH.venue);
-        if (s.visits !== target.visits) changed.push(EH.visits);
-        if (s.status !== target.status) changed.push(EH.status);
-        if (target.clusterIds.length !== s.cluster_ids.length) changed.push(EH.clusters);
-        if (changed.length && (s.status === 'closed' || s.status === 'cancelled')) {
-          rejectEvent(
-            key,
-            changed[0],
-            `活动已${EVENT_STATUS_LABELS[s.status]}，不能修改（a closed or cancelled event is read-only）`,
-          );
-          continue;
-        }
-        if (changed.length) action = 'update';
-      }
-      plans.set(key, { fields: f, stored: s, target, action, id: s?.id });
-    }
+    const plans = planEvents(keys, this.events, storedByKey, this.today, rejectEvent);
 
     // participants as stored, for the events that exist
     const pairs = rows.filter(
@@ -461,99 +346,31 @@ export class EventImport implements ImportKindHandler<EventImportRow> {
     const live = new Set(rows.filter((r) => !rejected.has(r.rowNumber)).map((r) => r.key));
     const toInsert = [...plans.entries()].filter(([k, p]) => live.has(k) && p.action === 'insert');
     const toUpdate = [...plans.entries()].filter(([k, p]) => live.has(k) && p.action === 'update');
-    if (toInsert.length) {
-      const t = toInsert.map(([, p]) => p.target);
-      const created: { id: string; association_id: string; title: string; start_date: string }[] =
-        await m.query(
-          `INSERT INTO events (title, type, association_id, start_date, end_date, region_code, venue, visits, status,
-                             held_at, closed_at, created_by)
-         SELECT u.title, u.type, u.association_id, u.start_date, u.end_date, u.region_code, u.venue, u.visits, u.status,
-                CASE WHEN u.status IN ('held','closed') THEN now() END, CASE WHEN u.status = 'closed' THEN now() END, $10
-           FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::date[], $5::date[], $6::char(6)[], $7::varchar[],
-                       $8::int[], $9::varchar[])
-                AS u(title, type, association_id, start_date, end_date, region_code, venue, visits, status)
-         RETURNING id, association_id, title, to_char(start_date, 'YYYY-MM-DD') AS start_date`,
-          [
-            t.map((x) => x.title),
-            t.map((x) => x.type),
-            t.map((x) => x.association_id),
-            t.map((x) => x.start_date),
-            t.map((x) => x.end_date),
-            t.map((x) => x.region_code),
-            t.map((x) => x.venue),
-            t.map((x) => x.visits),
-            t.map((x) => x.status),
-            this.ctx.job.requestedBy,
-          ],
-        );
-      for (const c of created) plans.get(keyOf(c.association_id, c.title, c.start_date))!.id = c.id;
-    }
-    if (toUpdate.length) {
-      const t = toUpdate.map(([, p]) => ({ ...p.target, id: p.id! }));
-      await m.query(
-        `UPDATE events e
-            SET type = u.type, end_date = u.end_date, region_code = u.region_code, venue = u.venue, visits = u.visits,
-                status = u.status,
-                held_at = CASE WHEN u.status IN ('held','closed') AND e.held_at IS NULL THEN now() ELSE e.held_at END,
-                closed_at = CASE WHEN u.status = 'closed' AND e.closed_at IS NULL THEN now() ELSE e.closed_at END,
-                version = e.version + 1, updated_at = now()
-           FROM unnest($1::uuid[], $2::varchar[], $3::date[], $4::char(6)[], $5::varchar[], $6::int[], $7::varchar[])
-                AS u(id, type, end_date, region_code, venue, visits, status)
-          WHERE e.id = u.id`,
-        [
-          t.map((x) => x.id),
-          t.map((x) => x.type),
-          t.map((x) => x.end_date),
-          t.map((x) => x.region_code),
-          t.map((x) => x.venue),
-          t.map((x) => x.visits),
-          t.map((x) => x.status),
-        ],
-      );
-    }
-    const links = [...toInsert, ...toUpdate].flatMap(([, p]) => p.target.clusterIds.map((c) => [p.id!, c]));
-    if (links.length)
-      await m.query(
-        `INSERT INTO event_clusters (event_id, cluster_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
-         ON CONFLICT DO NOTHING`,
-        [links.map((l) => l[0]), links.map((l) => l[1])],
-      );
+    const created = await insertEvents(
+      m,
+      toInsert.map(([, p]) => p.target),
+      this.ctx.job.requestedBy,
+    );
+    for (const c of created) plans.get(keyOf(c.association_id, c.title, c.start_date))!.id = c.id;
+    await updateEvents(
+      m,
+      toUpdate.map(([, p]) => ({ ...p.target, id: p.id! })),
+    );
+    const links = [...toInsert, ...toUpdate].flatMap(([, p]) =>
+      p.target.clusterIds.map((c): [string, string] => [p.id!, c]),
+    );
+    await linkEventClusters(m, links);
 
-    // participants
-    if (inserts.length)
-      await m.query(
-        `INSERT INTO event_participants (event_id, enterprise_id, role, checked_in_at, registered_by)
-         SELECT u.event_id, u.enterprise_id, u.role,
-                CASE WHEN u.check_in THEN LEAST(now(), (u.start_date + time '09:00') AT TIME ZONE 'Asia/Shanghai') END, $6
-           FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::boolean[], $5::date[])
-                AS u(event_id, enterprise_id, role, check_in, start_date)`,
-        [
-          inserts.map((p) => p.plan.id),
-          inserts.map((p) => p.enterpriseId),
-          inserts.map((p) => p.row.role),
-          inserts.map((p) => p.checkIn),
-          inserts.map((p) => p.plan.target.start_date),
-          this.ctx.job.requestedBy,
-        ],
-      );
-    if (updates.length)
-      await m.query(
-        `UPDATE event_participants p
-            SET role = u.role,
-                checked_in_at = CASE WHEN u.check_in AND p.checked_in_at IS NULL
-                                     THEN LEAST(now(), (u.start_date + time '09:00') AT TIME ZONE 'Asia/Shanghai')
-                                     ELSE p.checked_in_at END
-           FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::boolean[], $5::date[])
-                AS u(event_id, enterprise_id, role, check_in, start_date)
-          WHERE p.event_id = u.event_id AND p.enterprise_id = u.enterprise_id`,
-        [
-          updates.map((p) => p.plan.id),
-          updates.map((p) => p.enterpriseId),
-          updates.map((p) => p.row.role),
-          updates.map((p) => p.checkIn),
-          updates.map((p) => p.plan.target.start_date),
-        ],
-      );
+    // participants (event ids read only now: inserted events have just got theirs)
+    const toWrite = (p: Participation): ParticipantWrite => ({
+      eventId: p.plan.id!,
+      enterpriseId: p.enterpriseId,
+      role: p.row.role,
+      checkIn: p.checkIn,
+      startDate: p.plan.target.start_date,
+    });
+    await insertParticipants(m, inserts.map(toWrite), this.ctx.job.requestedBy);
+    await updateParticipants(m, updates.map(toWrite));
 
     // outcomes: the participant decides; an event's own insert or update counts once, on its first good row
     for (const p of inserts) outcome.set(p.row.rowNumber, 'inserted');

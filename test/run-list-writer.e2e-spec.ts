@@ -52,7 +52,11 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
           postingId: p.id,
           enterpriseId: p.enterpriseId,
           score: Math.round((1 - i * 0.1 - rnd() * 0.05) * 1000) / 1000,
-          reasons: rnd() < 0.2 ? [] : [`关键词匹配：${q.kind}${i}`, '同一集群'],
+          // text that COPY's format must escape, too
+          reasons:
+            rnd() < 0.2
+              ? []
+              : [`关键词匹配：${q.kind}${i}`, i === 1 ? '反斜杠\\、制表\t与换行\n\r' : '同一集群'],
           matchedTerms: [`词${i}`, `${q.kind}`],
         })),
       );

@@ -1,9 +1,10 @@
 import type { MatchResult } from '@app/match-engine';
 import { EntityManager } from 'typeorm';
+import { copyInto, copyText } from '../common/copy-into';
 import type { QueryPosting } from './recommendation-writer';
 
-/** Rows sent per statement while loading the run into temporary tables. */
-const LOAD_BATCH = 20_000;
+/** Rows per chunk written to a COPY stream. */
+const COPY_CHUNK_ROWS = 2_000;
 /** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
 const SEPARATOR = '\u001f';
 
@@ -12,7 +13,7 @@ const SEPARATOR = '\u001f';
  * same rules as `storeLists` for each side: a query posting's score is set on the pairs of its list and taken
  * off the pairs that left it; pairs on no list and still `new` are deleted; statuses people set never change.
  *
- * Set-based instead of per side and per 5,000 rows: the lists go into temporary tables, then one upsert merges
+ * Set-based instead of per side and per 5,000 rows: the lists are copied (COPY) into temporary tables, then one upsert merges
  * both directions of a pair (the demand's explanation wins, as in `storeLists`) and skips pairs whose values did
  * not change (a re-run rewrites nothing), and two anti-joins clear what left the lists.
  */
@@ -28,13 +29,18 @@ export async function storeRunLists(
     CREATE TEMP TABLE run_pairs (side smallint NOT NULL, d uuid NOT NULL, s uuid NOT NULL, de uuid NOT NULL,
                                  se uuid NOT NULL, score float8 NOT NULL, reasons text NOT NULL, terms text NOT NULL)
     ON COMMIT DROP`);
-  for (let i = 0; i < queries.length; i += LOAD_BATCH) {
-    const chunk = queries.slice(i, i + LOAD_BATCH);
-    await m.query(`INSERT INTO run_queries SELECT * FROM unnest($1::uuid[], $2::text[])`, [
-      chunk.map((q) => q.id),
-      chunk.map((q) => q.kind),
-    ]);
-  }
+  await copyInto(
+    m,
+    'COPY run_queries (id, kind) FROM STDIN',
+    (function* () {
+      for (let i = 0; i < queries.length; i += COPY_CHUNK_ROWS) {
+        yield queries
+          .slice(i, i + COPY_CHUNK_ROWS)
+          .map((q) => `${q.id}\t${q.kind}\n`)
+          .join('');
+      }
+    })(),
+  );
   await loadPairs(m, queries, listOf);
   await m.query(`ANALYZE run_queries`);
   await m.query(`ANALYZE run_pairs`);
@@ -59,51 +65,31 @@ export async function storeRunLists(
   return { written, removed: deleted[1] ?? 0 };
 }
 
-/** One row per (query, result), side 0 when the query is the demand; sent in batches as flat arrays. */
+/** One row per (query, result), side 0 when the query is the demand, streamed with COPY. */
 async function loadPairs(
   m: EntityManager,
   queries: readonly QueryPosting[],
   listOf: (postingId: string) => readonly MatchResult[] | undefined,
 ): Promise<void> {
-  let batch = newBatch();
-  const flush = async () => {
-    if (batch.side.length === 0) return;
-    await m.query(
-      `INSERT INTO run_pairs
-       SELECT * FROM unnest($1::smallint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::float8[],
-                            $7::text[], $8::text[])`,
-      [batch.side, batch.d, batch.s, batch.de, batch.se, batch.score, batch.reasons, batch.terms],
-    );
-    batch = newBatch();
-  };
-  for (const q of queries) {
-    const isDemand = q.kind === 'demand';
-    for (const r of listOf(q.id) ?? []) {
-      batch.side.push(isDemand ? 0 : 1);
-      batch.d.push(isDemand ? q.id : r.postingId);
-      batch.s.push(isDemand ? r.postingId : q.id);
-      batch.de.push(isDemand ? q.enterpriseId : r.enterpriseId);
-      batch.se.push(isDemand ? r.enterpriseId : q.enterpriseId);
-      batch.score.push(r.score);
-      batch.reasons.push(r.reasons.join(SEPARATOR));
-      batch.terms.push(r.matchedTerms.join(SEPARATOR));
-      if (batch.side.length >= LOAD_BATCH) await flush();
+  function* lines(): Generator<string> {
+    let chunk = '';
+    let rows = 0;
+    for (const q of queries) {
+      const isDemand = q.kind === 'demand';
+      for (const r of listOf(q.id) ?? []) {
+        const [d, s, de, se] = isDemand
+          ? [q.id, r.postingId, q.enterpriseId, r.enterpriseId]
+          : [r.postingId, q.id, r.enterpriseId, q.enterpriseId];
+        chunk += `${isDemand ? 0 : 1}\t${d}\t${s}\t${de}\t${se}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
+        if (++rows % COPY_CHUNK_ROWS === 0) {
+          yield chunk;
+          chunk = '';
+        }
+      }
     }
+    if (chunk) yield chunk;
   }
-  await flush();
-}
-
-function newBatch() {
-  return {
-    side: [] as number[],
-    d: [] as string[],
-    s: [] as string[],
-    de: [] as string[],
-    se: [] as string[],
-    score: [] as number[],
-    reasons: [] as string[],
-    terms: [] as string[],
-  };
+  await copyInto(m, 'COPY run_pairs (side, d, s, de, se, score, reasons, terms) FROM STDIN', lines());
 }
 
 /** A side's score after the run: replaced when that posting is a query of the run, else left as it is. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { MatchResult } from '@app/match-engine';
-import { storeLists, storeRunLists, toPairs, type QueryPosting } from '@app/core';
+import { runListsOf, storeLists, storeRunLists, toPairs, type QueryPosting } from '@app/core';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /**
@@ -129,7 +129,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
           Object.values(row),
         );
       }
-      const stored = await db.transaction((m) => storeRunLists(m, queries, (id) => lists.get(id)));
+      const stored = await db.transaction((m) => storeRunLists(m, queries, runListsOf(lists)));
       expect(await table()).toEqual(expected);
       const pairs = new Set(
         queries.flatMap((q) =>
@@ -140,7 +140,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
 
       // the same run again changes no row
       const stamps = await db.query(`SELECT id, updated_at FROM recommendations ORDER BY id`);
-      const again = await db.transaction((m) => storeRunLists(m, queries, (id) => lists.get(id)));
+      const again = await db.transaction((m) => storeRunLists(m, queries, runListsOf(lists)));
       expect(again.removed).toBe(0);
       expect(await db.query(`SELECT id, updated_at FROM recommendations ORDER BY id`)).toEqual(stamps);
     }

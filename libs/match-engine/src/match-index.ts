@@ -223,6 +223,16 @@ export class MatchIndex {
     return results;
   }
 
+  /** @internal the results of chunk `c` of a batch job (its queries' posting ids and lists) */
+  chunkResults(job: BatchJob, c: number): Array<[string, MatchResult[]]> {
+    const view = emptyView();
+    const out: Array<[string, MatchResult[]]> = [];
+    for (let q = c * job.chunk, e = Math.min(job.outCounts.length, q + job.chunk); q < e; q++) {
+      out.push([this.queryPostingId(q), this.resultsOf(job, q, view)]);
+    }
+    return out;
+  }
+
   /** @internal posting id of query `q` of a batch job */
   queryPostingId(q: number): string {
     const nDemand = this.count('demand');

@@ -2,19 +2,21 @@ import { MatchIndex } from './match-index';
 import { MatchWorkerPool } from './match-worker-pool';
 import { posting } from './posting.factory';
 
+const words = ['丁苯橡胶', '炭黑', '轮胎', '硫化机', '密炼机', '钢丝帘线', '白炭黑', '防老剂'];
+const docsOf = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    posting({
+      id: `x${String(i).padStart(3, '0')}`,
+      enterpriseId: `e${i % 23}`,
+      kind: i % 2 ? 'supply' : 'demand',
+      title: `${words[i % 8]}${words[(i * 5) % 8]}`,
+      description: words[(i * 3) % 8],
+    }),
+  );
+
 describe('MatchWorkerPool', () => {
   it('produces exactly the single-thread result', async () => {
-    const words = ['丁苯橡胶', '炭黑', '轮胎', '硫化机', '密炼机', '钢丝帘线', '白炭黑', '防老剂'];
-    const docs = Array.from({ length: 200 }, (_, i) =>
-      posting({
-        id: `x${String(i).padStart(3, '0')}`,
-        enterpriseId: `e${i % 23}`,
-        kind: i % 2 ? 'supply' : 'demand',
-        title: `${words[i % 8]}${words[(i * 5) % 8]}`,
-        description: words[(i * 3) % 8],
-      }),
-    );
-    const index = MatchIndex.build(docs);
+    const index = MatchIndex.build(docsOf(200));
     const pool = await MatchWorkerPool.start(2);
     try {
       const parallel = await pool.matchAll(index, { today: '2025-06-01' });
@@ -23,4 +25,22 @@ describe('MatchWorkerPool', () => {
       await pool.close();
     }
   });
+
+  it.each([1, 3])(
+    'hands the same result over chunk by chunk, in query order (%i threads)',
+    async (threads) => {
+      const index = MatchIndex.build(docsOf(300));
+      const pool = await MatchWorkerPool.start(threads);
+      try {
+        const chunks: Array<Array<[string, unknown]>> = [];
+        for await (const chunk of pool.matchAllChunks(index, { today: '2025-06-01' })) chunks.push(chunk);
+        expect(chunks.length).toBeGreaterThan(1);
+        expect(new Map(chunks.flat())).toEqual(index.matchAll({ today: '2025-06-01' }));
+        // the order is the re-match's query order: demands, then supplies, by posting id
+        expect(chunks.flat().map(([id]) => id)).toEqual([...index.matchAll({ today: '2025-06-01' }).keys()]);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
 });

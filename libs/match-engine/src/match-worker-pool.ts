@@ -3,6 +3,9 @@ import { Worker } from 'node:worker_threads';
 import type { MatchIndex } from './match-index';
 import type { MatchResult, QueryOptions } from './types';
 
+/** How often the calling thread looks for the next finished chunk while the workers score. */
+const CHUNK_POLL_MS = 2;
+
 type WorkerReply = { ready: true } | { ok: true } | { ok: false; error: string };
 
 /**
@@ -43,6 +46,42 @@ export class MatchWorkerPool {
       const collector = index.scoreAndCollect(job);
       await Promise.all(done);
       return collector.finish();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * The same re-match handed over chunk by chunk (in query order) while the worker threads go on scoring, so a
+   * caller that stores each chunk before pulling the next holds only a chunk of results at a time. The calling
+   * thread does not score (with no worker thread it scores everything first).
+   */
+  async *matchAllChunks(
+    index: MatchIndex,
+    options: QueryOptions,
+  ): AsyncGenerator<Array<[string, MatchResult[]]>> {
+    if (this.busy) throw new Error('MatchWorkerPool runs one re-match at a time');
+    this.busy = true;
+    try {
+      const job = index.createBatchJob(options);
+      let failure: unknown;
+      const done = Promise.all(
+        this.workers.map((w) => {
+          const reply = nextReply(w);
+          w.postMessage(job);
+          return reply;
+        }),
+      ).catch((e: unknown) => (failure = e ?? new Error('match worker failed')));
+      if (!this.workers.length) index.scoreBatch(job);
+      for (let c = 0; c < job.chunkDone.length; c++) {
+        while (Atomics.load(job.chunkDone, c) !== 1) {
+          if (failure) throw failure;
+          await new Promise((resolve) => setTimeout(resolve, CHUNK_POLL_MS));
+        }
+        yield index.chunkResults(job, c);
+      }
+      await done;
+      if (failure) throw failure;
     } finally {
       this.busy = false;
     }

@@ -8,7 +8,11 @@ import type { EntityManager } from 'typeorm';
  * Streams text-format COPY data into a table on the transaction's own connection (several times faster than
  * multi-row INSERTs with array parameters). `chunks` are whole lines; backpressure is respected.
  */
-export async function copyInto(m: EntityManager, copySql: string, chunks: Iterable<string>): Promise<void> {
+export async function copyInto(
+  m: EntityManager,
+  copySql: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
   if (!m.queryRunner) throw new Error('copyInto needs a transaction (an EntityManager with a query runner)');
   const client = (await m.queryRunner.connect()) as PoolClient;
   await pipeline(Readable.from(chunks), client.query(copyFrom(copySql)));

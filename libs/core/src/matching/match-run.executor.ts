@@ -8,7 +8,7 @@ import { loadPublishedDocuments, loadPublishedQueries } from './posting-document
 import { MATCHES_PER_POSTING, PostingMatcher } from './posting-matcher.service';
 import { PostingIndexCache } from './posting-index.cache';
 import type { QueryPosting } from './recommendation-writer';
-import { storeRunLists } from './run-list-writer';
+import { runListsOf, storeRunLists, type RunLists } from './run-list-writer';
 
 export type ProgressReporter = (percent: number) => Promise<void>;
 
@@ -76,23 +76,43 @@ export class MatchRunExecutor {
     const index = await this.cache.current(true);
     await progress(10);
     const today = chinaToday();
-    let lists: Map<string, MatchResult[]>;
     let queries: QueryPosting[];
+    let lists: RunLists;
     if (run.scope === 'all') {
-      lists = await this.threads.matchAll(index, { today, limit: MATCHES_PER_POSTING, mode: 'fast' });
       queries = await loadPublishedQueries(this.db.manager);
+      const chunks = this.threads.matchAllChunks(index, { today, limit: MATCHES_PER_POSTING, mode: 'fast' });
+      lists = reportingProgress(chunks, index.count('demand') + index.count('supply'), progress);
     } else {
       const docs = await loadPublishedDocuments(this.db.manager, run.clusterId);
       queries = docs.map((d) => ({ id: d.id, kind: d.kind, enterpriseId: d.enterpriseId }));
-      lists = new Map(
-        docs.map((q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })]),
+      lists = runListsOf(
+        docs.map(
+          (q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })] as const,
+        ),
       );
+      await progress(50);
     }
-    await progress(50);
-    const { written, removed } = await this.db.transaction((m) =>
-      storeRunLists(m, queries, (id) => lists.get(id)),
-    );
+    const { written, removed } = await this.db.transaction((m) => storeRunLists(m, queries, lists));
     await progress(95);
     return { queries: queries.length, counterparts: this.cache.size(), recommendations: written, removed };
+  }
+}
+
+/** Passes the chunks on, reporting 10–80 % as the queries they hold add up. */
+async function* reportingProgress(
+  chunks: AsyncIterable<Array<[string, MatchResult[]]>>,
+  total: number,
+  progress: ProgressReporter,
+): AsyncGenerator<Array<[string, MatchResult[]]>> {
+  let seen = 0;
+  let reported = 10;
+  for await (const chunk of chunks) {
+    seen += chunk.length;
+    const percent = 10 + Math.floor((70 * seen) / Math.max(1, total) / 5) * 5;
+    if (percent > reported) {
+      reported = percent;
+      await progress(percent);
+    }
+    yield chunk;
   }
 }

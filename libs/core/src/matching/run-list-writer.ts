@@ -5,6 +5,16 @@ import type { QueryPosting } from './recommendation-writer';
 
 /** Rows per chunk written to a COPY stream. */
 const COPY_CHUNK_ROWS = 2_000;
+
+/** A run's lists by query posting id, in chunks as they are computed (any order; each query once). */
+export type RunLists = AsyncIterable<Iterable<readonly [string, readonly MatchResult[]]>>;
+
+/** Lists already computed, as RunLists. */
+export async function* runListsOf(
+  lists: Iterable<readonly [string, readonly MatchResult[]]>,
+): AsyncGenerator<Iterable<readonly [string, readonly MatchResult[]]>> {
+  yield lists;
+}
 /** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
 const SEPARATOR = '\u001f';
 
@@ -20,7 +30,7 @@ const SEPARATOR = '\u001f';
 export async function storeRunLists(
   m: EntityManager,
   queries: readonly QueryPosting[],
-  listOf: (postingId: string) => readonly MatchResult[] | undefined,
+  lists: RunLists,
 ): Promise<{ written: number; removed: number }> {
   await m.query(
     `CREATE TEMP TABLE run_queries (id uuid PRIMARY KEY, kind varchar(6) NOT NULL) ON COMMIT DROP`,
@@ -29,19 +39,19 @@ export async function storeRunLists(
     CREATE TEMP TABLE run_pairs (side smallint NOT NULL, d uuid NOT NULL, s uuid NOT NULL, de uuid NOT NULL,
                                  se uuid NOT NULL, score float8 NOT NULL, reasons text NOT NULL, terms text NOT NULL)
     ON COMMIT DROP`);
+  const listed = await loadPairs(m, new Map(queries.map((q) => [q.id, q])), lists);
   await copyInto(
     m,
     'COPY run_queries (id, kind) FROM STDIN',
     (function* () {
-      for (let i = 0; i < queries.length; i += COPY_CHUNK_ROWS) {
-        yield queries
+      for (let i = 0; i < listed.length; i += COPY_CHUNK_ROWS) {
+        yield listed
           .slice(i, i + COPY_CHUNK_ROWS)
           .map((q) => `${q.id}\t${q.kind}\n`)
           .join('');
       }
     })(),
   );
-  await loadPairs(m, queries, listOf);
   await m.query(`ANALYZE run_queries`);
   await m.query(`ANALYZE run_pairs`);
   const written = await upsertPairs(m);
@@ -65,31 +75,37 @@ export async function storeRunLists(
   return { written, removed: deleted[1] ?? 0 };
 }
 
-/** One row per (query, result), side 0 when the query is the demand, streamed with COPY. */
+/**
+ * One row per (query, result), side 0 when the query is the demand, streamed with COPY as the lists come (a
+ * chunk is stored before the next is pulled). Returns the queries that had a list: a posting published after
+ * the index was built is not treated as a query with an empty list (that would clear what its own match wrote).
+ */
 async function loadPairs(
   m: EntityManager,
-  queries: readonly QueryPosting[],
-  listOf: (postingId: string) => readonly MatchResult[] | undefined,
-): Promise<void> {
-  function* lines(): Generator<string> {
-    let chunk = '';
-    let rows = 0;
-    for (const q of queries) {
-      const isDemand = q.kind === 'demand';
-      for (const r of listOf(q.id) ?? []) {
-        const [d, s, de, se] = isDemand
-          ? [q.id, r.postingId, q.enterpriseId, r.enterpriseId]
-          : [r.postingId, q.id, r.enterpriseId, q.enterpriseId];
-        chunk += `${isDemand ? 0 : 1}\t${d}\t${s}\t${de}\t${se}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
-        if (++rows % COPY_CHUNK_ROWS === 0) {
-          yield chunk;
-          chunk = '';
+  queries: ReadonlyMap<string, QueryPosting>,
+  lists: RunLists,
+): Promise<QueryPosting[]> {
+  const listed: QueryPosting[] = [];
+  async function* lines(): AsyncGenerator<string> {
+    for await (const chunk of lists) {
+      let text = '';
+      for (const [postingId, results] of chunk) {
+        const q = queries.get(postingId);
+        if (!q) continue;
+        listed.push(q);
+        const isDemand = q.kind === 'demand';
+        for (const r of results) {
+          const [d, s, de, se] = isDemand
+            ? [q.id, r.postingId, q.enterpriseId, r.enterpriseId]
+            : [r.postingId, q.id, r.enterpriseId, q.enterpriseId];
+          text += `${isDemand ? 0 : 1}\t${d}\t${s}\t${de}\t${se}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
         }
       }
+      if (text) yield text;
     }
-    if (chunk) yield chunk;
   }
   await copyInto(m, 'COPY run_pairs (side, d, s, de, se, score, reasons, terms) FROM STDIN', lines());
+  return listed;
 }
 
 /** A side's score after the run: replaced when that posting is a query of the run, else left as it is. */

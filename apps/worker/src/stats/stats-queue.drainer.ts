@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 /**
  * Ids refreshed per transaction (under the rollup's lock): small enough that another figure-changing write waits
- * about a second at most (~1.7k ids/s were refreshed while a full re-match ran).
+ * well under a second for one batch.
  */
 const BATCH = 2000;
 const IDLE_MS = 1000;

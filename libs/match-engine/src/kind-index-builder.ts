@@ -92,7 +92,7 @@ export function buildKindArrays(
   const idf = sharedFloat32(vocabSize);
   const termOffsets = sharedInt32(vocabSize + 1);
   const commonSlot = sharedInt32(vocabSize).fill(-1);
-  const maxDf = Math.floor(w.fast.maxDocumentFrequencyRatio * n);
+  const maxDf = Math.max(Math.floor(w.fast.maxDocumentFrequencyRatio * n), w.fast.minCommonDocumentFrequency);
   const common: number[] = [];
   for (let t = 0; t < vocabSize; t++) {
     idf[t] = df[t] === 0 ? 0 : Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));

@@ -250,8 +250,10 @@ describe('fast mode on a larger set (common terms skipped, candidates cut and re
   const demands = Array.from({ length: 300 }, (_, i) => make('demand', i));
   const supplies = Array.from({ length: 300 }, (_, i) => make('supply', i));
   const byId = new Map([...demands, ...supplies].map((d) => [d.id, d]));
-  // a small refine depth makes the first stage cut its candidate buffer many times
-  const index = MatchIndex.build([...demands, ...supplies], { weights: { fast: { refineDepth: 12 } } });
+  // a small refine depth makes the first stage cut its candidate buffer many times; terms in more than 5 % of
+  // the postings are common here although the set is small
+  const pruning = { fast: { refineDepth: 12, minCommonDocumentFrequency: 0 } };
+  const index = MatchIndex.build([...demands, ...supplies], { weights: pruning });
   const fast: QueryOptions = { today: TODAY, mode: 'fast' };
 
   it('never returns a forbidden pair (same kind, own enterprise, expired, draft or closed)', () => {
@@ -277,9 +279,7 @@ describe('fast mode on a larger set (common terms skipped, candidates cut and re
 
   it('is deterministic and sorted by score desc, then posting id asc', () => {
     const a = index.matchAll(fast);
-    const b = MatchIndex.build([...supplies, ...demands].reverse(), {
-      weights: { fast: { refineDepth: 12 } },
-    }).matchAll(fast);
+    const b = MatchIndex.build([...supplies, ...demands].reverse(), { weights: pruning }).matchAll(fast);
     expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
     for (const results of a.values()) {
       for (let i = 1; i < results.length; i++) {
@@ -315,5 +315,27 @@ describe('fast mode on a larger set (common terms skipped, candidates cut and re
     }
     expect(total).toBeGreaterThan(1000);
     expect(hit / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('is exact on a small set with the default weights: no term is common below 1,000 postings', () => {
+    // half the supplies say 轴承 (a common term once pruning applies), one says 光栅尺, the rest 齿轮
+    const docs = [
+      posting({ id: 'd', kind: 'demand', enterpriseId: 'buyer', title: '轴承光栅尺', description: '轴承' }),
+      ...Array.from({ length: 40 }, (_, i) =>
+        posting({
+          id: `s${String(i).padStart(2, '0')}`,
+          kind: 'supply',
+          enterpriseId: `e${i}`,
+          title: i === 7 ? '光栅尺' : i < 20 ? '轴承' : '齿轮',
+          description: i === 7 ? '光栅尺' : i < 20 ? '轴承' : '齿轮',
+        }),
+      ),
+    ];
+    const plain = MatchIndex.build(docs);
+    expect(ids(plain.query(docs[0], fast))).toEqual(ids(plain.query(docs[0], exact)));
+    expect(plain.query(docs[0], fast)).toHaveLength(10);
+    // forced pruning reads only the rare term's list: the rule above is what keeps small sets exact
+    const pruned = MatchIndex.build(docs, { weights: { fast: { minCommonDocumentFrequency: 0 } } });
+    expect(ids(pruned.query(docs[0], fast))).toEqual(['s07']);
   });
 });

@@ -26,6 +26,11 @@ export interface MatchWeights {
   fast: {
     /** Query terms found in more than this share of counterpart postings only re-score the best candidates. */
     maxDocumentFrequencyRatio: number;
+    /**
+     * ... and in more than this many: on a small set (a province's few thousand postings) no term is common, so
+     * fast mode is exact there, where exact costs little and pruning would cost recall.
+     */
+    minCommonDocumentFrequency: number;
     /** Postings read per query term (posting lists are kept best impact first). */
     maxPostingsPerTerm: number;
     /** Candidates re-scored with the skipped common terms. */
@@ -60,7 +65,12 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
   cluster: { same: 0.25, neighbour: 0.12 },
   region: { sameCity: 0.12, sameProvince: 0.04 },
   tier: { leading: 0.1, backbone: 0.06, key: 0.03 },
-  fast: { maxDocumentFrequencyRatio: 0.05, maxPostingsPerTerm: 1500, refineDepth: 64 },
+  fast: {
+    maxDocumentFrequencyRatio: 0.05,
+    minCommonDocumentFrequency: 1000,
+    maxPostingsPerTerm: 1500,
+    refineDepth: 64,
+  },
   explain: { maxReasonTerms: 5, maxMatchedTerms: 10 },
 };
 

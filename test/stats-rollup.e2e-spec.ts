@@ -340,6 +340,9 @@ describe('statistics rollup equals its definitions', () => {
     expect(await db.query(`SELECT stats_drain_recommendations(1500) AS n`)).toEqual([{ n: 1500 }]);
     expect(await db.query(`SELECT stats_drain_recommendations(1500) AS n`)).toEqual([{ n: 502 }]);
     expect(await recommended()).toBe(before - 4);
+    // a re-run's score changes touch no figure and queue nothing
+    await db.query(`UPDATE recommendations SET demand_score = coalesce(demand_score, 0) + 1`);
+    expect(await pending()).toBe(0);
     await expectEqual('after the queue was drained');
   });
 });

@@ -15,6 +15,7 @@ export async function* runListsOf(
 ): AsyncGenerator<Iterable<readonly [string, readonly MatchResult[]]>> {
   yield lists;
 }
+
 /** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
 const SEPARATOR = '\u001f';
 
@@ -23,9 +24,10 @@ const SEPARATOR = '\u001f';
  * same rules as `storeLists` for each side: a query posting's score is set on the pairs of its list and taken
  * off the pairs that left it; pairs on no list and still `new` are deleted; statuses people set never change.
  *
- * Set-based instead of per side and per 5,000 rows: the lists are copied (COPY) into temporary tables, then one upsert merges
- * both directions of a pair (the demand's explanation wins, as in `storeLists`) and skips pairs whose values did
- * not change (a re-run rewrites nothing), and two anti-joins clear what left the lists.
+ * Set-based instead of per side and per 5,000 rows: the lists are streamed with COPY into temporary tables as
+ * they come, both directions of a pair are merged into one row (the demand's explanation wins, as in
+ * `storeLists`), existing pairs are updated only where a value changed (a re-run rewrites nothing), new ones
+ * inserted in key order, and two anti-joins clear what left the lists.
  */
 export async function storeRunLists(
   m: EntityManager,

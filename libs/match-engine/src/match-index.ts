@@ -126,8 +126,9 @@ export class MatchIndex {
    */
   query(doc: MatchDocument, options: QueryOptions): MatchResult[] {
     this.tokenizer ??= createTokenizer();
-    const target = this.sides[doc.kind === 'demand' ? 'supply' : 'demand'];
-    const { kernel, params } = this.kernelFor(doc.kind === 'demand' ? 'supply' : 'demand', options);
+    const targetKind: PostingKind = doc.kind === 'demand' ? 'supply' : 'demand';
+    const target = this.sides[targetKind];
+    const { kernel, params } = this.kernelFor(targetKind, options);
     const view = encodeQuery(prepareDocument(doc, this.tokenizer), this.codes, this.weights);
     const docs = new Int32Array(params.limit);
     const scores = new Float64Array(params.limit);

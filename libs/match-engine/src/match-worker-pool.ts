@@ -1,5 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { BatchJob } from './batch-runner';
 import type { MatchIndex } from './match-index';
 import type { MatchResult, QueryOptions } from './types';
 
@@ -37,14 +38,10 @@ export class MatchWorkerPool {
     this.busy = true;
     try {
       const job = index.createBatchJob(options);
-      const done = this.workers.map((w) => {
-        const reply = nextReply(w);
-        w.postMessage(job);
-        return reply;
-      });
+      const done = this.dispatch(job);
       // this thread scores too, and builds the results of finished chunks between its own
       const collector = index.scoreAndCollect(job);
-      await Promise.all(done);
+      await done;
       return collector.finish();
     } finally {
       this.busy = false;
@@ -65,13 +62,9 @@ export class MatchWorkerPool {
     try {
       const job = index.createBatchJob(options);
       let failure: unknown;
-      const done = Promise.all(
-        this.workers.map((w) => {
-          const reply = nextReply(w);
-          w.postMessage(job);
-          return reply;
-        }),
-      ).catch((e: unknown) => (failure = e ?? new Error('match worker failed')));
+      const done = this.dispatch(job).catch(
+        (e: unknown) => (failure = e ?? new Error('match worker failed')),
+      );
       if (!this.workers.length) index.scoreBatch(job);
       for (let c = 0; c < job.chunkDone.length; c++) {
         while (Atomics.load(job.chunkDone, c) !== 1) {
@@ -85,6 +78,17 @@ export class MatchWorkerPool {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Hands the job to every worker thread; settles when all of them have run their share. */
+  private async dispatch(job: BatchJob): Promise<void> {
+    await Promise.all(
+      this.workers.map((w) => {
+        const reply = nextReply(w);
+        w.postMessage(job);
+        return reply;
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -18,7 +18,7 @@ export interface QueryPosting {
 }
 
 /** The query's results as (demand, supply) pairs, whichever side the query was. */
-export function toPairs(query: QueryPosting, results: MatchResult[]): PairRow[] {
+export function toPairs(query: QueryPosting, results: readonly MatchResult[]): PairRow[] {
   return results.map((r) => {
     const counterpart = { postingId: r.postingId, enterpriseId: r.enterpriseId };
     const [demand, supply] =

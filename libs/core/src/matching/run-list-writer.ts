@@ -1,7 +1,7 @@
 import type { MatchResult } from '@app/match-engine';
 import { EntityManager } from 'typeorm';
 import { copyInto, copyText } from '../common/copy-into';
-import type { QueryPosting } from './recommendation-writer';
+import { toPairs, type QueryPosting } from './recommendation-writer';
 
 /** Rows per chunk written to a COPY stream. */
 const COPY_CHUNK_ROWS = 2_000;
@@ -95,12 +95,9 @@ async function loadPairs(
         const q = queries.get(postingId);
         if (!q) continue;
         listed.push(q);
-        const isDemand = q.kind === 'demand';
-        for (const r of results) {
-          const [d, s, de, se] = isDemand
-            ? [q.id, r.postingId, q.enterpriseId, r.enterpriseId]
-            : [r.postingId, q.id, r.enterpriseId, q.enterpriseId];
-          text += `${isDemand ? 0 : 1}\t${d}\t${s}\t${de}\t${se}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
+        const side = q.kind === 'demand' ? 0 : 1;
+        for (const p of toPairs(q, results)) {
+          text += `${side}\t${p.demandPostingId}\t${p.supplyPostingId}\t${p.demandEnterpriseId}\t${p.supplyEnterpriseId}\t${p.score}\t${copyText(p.reasons.join(SEPARATOR))}\t${copyText(p.matchedTerms.join(SEPARATOR))}\n`;
         }
       }
       if (text) yield text;

@@ -9,6 +9,12 @@ import { normalizeRegionCode, regionError } from '../registry/identifiers/region
 import type { ImportRowError } from './import.entity';
 import type { ImportContext, ImportKindHandler, RowOutcome } from './import-kind';
 import { IH } from './import-sheets';
+import {
+  insertIntents,
+  insertTransitions,
+  updateIntents,
+  type IntentTransitionWrite,
+} from './intent-import-store';
 
 export interface IntentImportRow {
   rowNumber: number;
@@ -403,7 +409,7 @@ export class IntentImport implements ImportKindHandler<IntentImportRow> {
       if (changed) updates.push({ row: r, before, moves });
     }
 
-    const transitions: { intentId: string; from: IntentStage; to: IntentMove; on: string }[] = [];
+    const transitions: IntentTransitionWrite[] = [];
     const pushMoves = (intentId: string, from: IntentStage, moves: IntentMove[], r: IntentImportRow) => {
       let at = from;
       for (const to of moves) {
@@ -412,32 +418,25 @@ export class IntentImport implements ImportKindHandler<IntentImportRow> {
       }
     };
     if (inserts.length) {
-      const created: { id: string; k: string }[] = await m.query(
-        `INSERT INTO intents (enterprise_id, counterpart_enterprise_id, counterpart_name, counterpart_region_code, event_id,
-                              cluster_id, title, amount_wan, currency, stage, reached_on, signed_on, landed_on, dropped_on,
-                              created_by)
-         SELECT * , $15::uuid FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::char(6)[], $5::uuid[], $6::uuid[],
-                              $7::varchar[], $8::numeric[], $9::char(3)[], $10::varchar[], $11::date[], $12::date[],
-                              $13::date[], $14::date[])
-         RETURNING id, enterprise_id || '|' || COALESCE(counterpart_enterprise_id::text, counterpart_name) || '|' || title
-                       || '|' || to_char(reached_on, 'YYYY-MM-DD') AS k`,
-        [
-          inserts.map((r) => idOf.get(r.enterpriseCode)),
-          inserts.map((r) => (r.counterpartCode ? idOf.get(r.counterpartCode) : null)),
-          inserts.map((r) => r.counterpartName),
-          inserts.map((r) => r.counterpartRegion),
-          inserts.map((r) => eventOf.get(r.rowNumber) ?? null),
-          inserts.map((r) => r.clusterId),
-          inserts.map((r) => r.title),
-          inserts.map((r) => r.amountWan),
-          inserts.map((r) => r.currency ?? 'CNY'),
-          inserts.map((r) => r.stage),
-          inserts.map((r) => r.reachedOn),
-          inserts.map((r) => r.signedOn),
-          inserts.map((r) => r.landedOn),
-          inserts.map((r) => r.droppedOn),
-          this.ctx.job.requestedBy,
-        ],
+      const created = await insertIntents(
+        m,
+        inserts.map((r) => ({
+          enterpriseId: idOf.get(r.enterpriseCode)!,
+          counterpartEnterpriseId: r.counterpartCode ? (idOf.get(r.counterpartCode) ?? null) : null,
+          counterpartName: r.counterpartName,
+          counterpartRegion: r.counterpartRegion,
+          eventId: eventOf.get(r.rowNumber) ?? null,
+          clusterId: r.clusterId,
+          title: r.title,
+          amountWan: r.amountWan,
+          currency: r.currency ?? 'CNY',
+          stage: r.stage,
+          reachedOn: r.reachedOn,
+          signedOn: r.signedOn,
+          landedOn: r.landedOn,
+          droppedOn: r.droppedOn,
+        })),
+        this.ctx.job.requestedBy,
       );
       const idByKey = new Map(created.map((c) => [c.k, c.id]));
       for (const r of inserts) {
@@ -447,49 +446,27 @@ export class IntentImport implements ImportKindHandler<IntentImportRow> {
       }
     }
     if (updates.length) {
-      await m.query(
-        `UPDATE intents i
-            SET stage = u.stage, signed_on = COALESCE(u.signed_on, i.signed_on),
-                landed_on = COALESCE(u.landed_on, i.landed_on), dropped_on = COALESCE(u.dropped_on, i.dropped_on),
-                amount_wan = COALESCE(u.amount_wan, i.amount_wan), currency = COALESCE(u.currency, i.currency),
-                cluster_id = COALESCE(u.cluster_id, i.cluster_id), event_id = COALESCE(u.event_id, i.event_id),
-                counterpart_region_code = COALESCE(u.region, i.counterpart_region_code),
-                version = i.version + 1, updated_at = now()
-           FROM unnest($1::uuid[], $2::varchar[], $3::date[], $4::date[], $5::date[], $6::numeric[], $7::char(3)[],
-                       $8::uuid[], $9::uuid[], $10::char(6)[])
-                AS u(id, stage, signed_on, landed_on, dropped_on, amount_wan, currency, cluster_id, event_id, region)
-          WHERE i.id = u.id`,
-        [
-          updates.map((u) => u.before.id),
-          updates.map((u) => u.row.stage),
-          updates.map((u) => u.row.signedOn),
-          updates.map((u) => u.row.landedOn),
-          updates.map((u) => u.row.droppedOn),
-          updates.map((u) => u.row.amountWan),
-          updates.map((u) => u.row.currency),
-          updates.map((u) => u.row.clusterId),
-          updates.map((u) => eventOf.get(u.row.rowNumber) ?? null),
-          updates.map((u) => u.row.counterpartRegion),
-        ],
+      await updateIntents(
+        m,
+        updates.map((u) => ({
+          id: u.before.id,
+          stage: u.row.stage,
+          signedOn: u.row.signedOn,
+          landedOn: u.row.landedOn,
+          droppedOn: u.row.droppedOn,
+          amountWan: u.row.amountWan,
+          currency: u.row.currency,
+          clusterId: u.row.clusterId,
+          eventId: eventOf.get(u.row.rowNumber) ?? null,
+          counterpartRegion: u.row.counterpartRegion,
+        })),
       );
       for (const u of updates) {
         pushMoves(u.before.id, u.before.stage, u.moves, u.row);
         outcome.set(u.row.rowNumber, 'updated');
       }
     }
-    if (transitions.length)
-      await m.query(
-        `INSERT INTO intent_transitions (intent_id, from_stage, to_stage, on_date, note, recorded_by)
-         SELECT u.intent_id, u.from_stage, u.to_stage, u.on_date, '表格导入', $5::uuid
-           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::date[]) AS u(intent_id, from_stage, to_stage, on_date)`,
-        [
-          transitions.map((t) => t.intentId),
-          transitions.map((t) => t.from),
-          transitions.map((t) => t.to),
-          transitions.map((t) => t.on),
-          this.ctx.job.requestedBy,
-        ],
-      );
+    await insertTransitions(m, transitions, this.ctx.job.requestedBy);
     return outcome;
   }
 }

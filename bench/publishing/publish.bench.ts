@@ -141,13 +141,15 @@ async function main(): Promise<void> {
         opts: { jobId: `m3-${postingId}` },
       })),
     );
-    for (;;) {
-      const [{ n }]: { n: number }[] = await sql.query(
-        'SELECT count(*)::int AS n FROM postings WHERE id = ANY($1::uuid[]) AND matched_version IS NOT NULL',
-        [postingIds],
+    // Asks only about the postings still unmatched, every 100 ms (≤ 2 % of a burst of seconds): polling the whole
+    // burst every 20 ms took ~20 % of a core from the database it measures.
+    for (let left = postingIds; left.length; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      const rows: { id: string }[] = await sql.query(
+        'SELECT id FROM postings WHERE id = ANY($1::uuid[]) AND matched_version IS NULL',
+        [left],
       );
-      if (n === postingIds.length) break;
-      await new Promise((r) => setTimeout(r, 20));
+      left = rows.map((r) => r.id);
     }
     const matchedRate = SUSTAINED / ((performance.now() - t) / 1000);
     const rss = process.memoryUsage().rss / 1024 / 1024;

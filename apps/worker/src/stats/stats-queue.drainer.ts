@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PostingMatchBatcher } from '@app/core';
 import { DataSource } from 'typeorm';
 
 /**
@@ -8,11 +9,18 @@ import { DataSource } from 'typeorm';
  */
 const BATCH = 2000;
 const IDLE_MS = 1000;
+/**
+ * While this worker matches postings, the refresh waits (its batches cost the database as much as the matching
+ * writes that queued them), but never longer than this: under endless publishing the figures still move.
+ */
+const MAX_DEFER_MS = 10_000;
+const RECHECK_MS = 200;
 
 /**
  * Keeps the recommendation figures of the statistics rollup current: refreshes the queued recommendation ids
  * (`stats_drain_recommendations`, migration 1764370000000) in batches until the queue is empty, then looks again
- * every second. Several worker processes share the queue (SKIP LOCKED).
+ * every second. Gives way to matching in the same process for up to MAX_DEFER_MS. Several worker processes share
+ * the queue (SKIP LOCKED).
  */
 @Injectable()
 export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -20,8 +28,12 @@ export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestro
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  private lastDrain = Date.now();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly matching: PostingMatchBatcher,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.schedule(0);
@@ -34,10 +46,11 @@ export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestro
     await this.running;
   }
 
-  /** Drains until the queue is empty; returns how many ids were refreshed. */
+  /** Drains until the queue is empty or matching needs the database; returns how many ids were refreshed. */
   async drain(): Promise<number> {
     let total = 0;
-    while (!this.stopped) {
+    while (!this.stopped && !this.givingWay()) {
+      this.lastDrain = Date.now();
       const [{ n }]: { n: number }[] = await this.db.query(`SELECT stats_drain_recommendations($1) AS n`, [
         BATCH,
       ]);
@@ -55,7 +68,11 @@ export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestro
           if (n >= BATCH) this.logger.log(`refreshed the figures of ${n} recommendations`);
         })
         .catch((e: Error) => this.logger.warn(`statistics queue: ${e.message}`))
-        .finally(() => this.schedule(IDLE_MS));
+        .finally(() => this.schedule(this.givingWay() ? RECHECK_MS : IDLE_MS));
     }, delay);
+  }
+
+  private givingWay(): boolean {
+    return this.matching.busy() && Date.now() - this.lastDrain < MAX_DEFER_MS;
   }
 }

@@ -64,12 +64,29 @@ export async function loadDocuments(m: EntityManager, postingIds: string[]): Pro
   return rows.map(toLoaded);
 }
 
-/** Postings changed after `since` (every status, so closures reach the cache too), oldest first. */
-export async function loadChangedDocuments(m: EntityManager, since: Date | null): Promise<LoadedDocument[]> {
-  const rows: PostingRow[] = since
-    ? await m.query(`${SELECT} WHERE p.updated_at > $1 ORDER BY p.updated_at`, [since])
-    : await m.query(`${SELECT} WHERE p.status = 'published' ORDER BY p.updated_at`);
+/** What a cache needs to know to decide whether it must read a posting again. */
+export interface PostingVersion {
+  id: string;
+  kind: MatchDocument['kind'];
+  status: MatchDocument['status'];
+  version: number;
+}
+
+/** Every published posting, oldest change first: a cache's first look. */
+export async function loadPublishedForCache(m: EntityManager): Promise<LoadedDocument[]> {
+  const rows: PostingRow[] = await m.query(`${SELECT} WHERE p.status = 'published' ORDER BY p.updated_at`);
   return rows.map(toLoaded);
+}
+
+/**
+ * Postings changed after `since` (every status, so closures reach the cache too), oldest first, without their
+ * text: a cache's later looks overlap the previous ones and mostly meet versions it already holds.
+ */
+export async function loadChangedVersions(m: EntityManager, since: Date): Promise<PostingVersion[]> {
+  return m.query(
+    `SELECT id, kind, status, version FROM postings WHERE updated_at > $1 ORDER BY updated_at`,
+    [since],
+  );
 }
 
 /** Every published posting, or those of one cluster, in id order. */

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createTokenizer, MatchIndex, prepareDocuments, type PreparedDocument } from '@app/match-engine';
+import {
+  createTokenizer,
+  MatchIndex,
+  prepareDocuments,
+  type PostingKind,
+  type PreparedDocument,
+} from '@app/match-engine';
 import { DataSource } from 'typeorm';
 import { loadClusterNeighbours } from './cluster-neighbours';
-import { loadChangedDocuments } from './posting-documents';
+import {
+  loadChangedVersions,
+  loadDocuments,
+  loadPublishedForCache,
+  type LoadedDocument,
+} from './posting-documents';
 
 /**
  * A transaction may commit after a later read saw nothing of it; its rows carry its start time. Each look re-reads
@@ -29,11 +40,22 @@ export interface StaleMatch {
   version: number;
 }
 
+interface StaleEntry {
+  version: number;
+  kind: PostingKind;
+  /** The index generation it was matched against. */
+  generation: number;
+}
+
+const counterpart = (kind: PostingKind): PostingKind => (kind === 'demand' ? 'supply' : 'demand');
+
 /**
  * The worker's in-memory view of every published posting, tokenised once and kept current by reading only what
  * changed since its last look; the engine's immutable index is rebuilt from it at most every five seconds.
  * Postings matched against an index that did not hold them yet are handed back after the next rebuild
- * (`takeRechecks`), so that two postings published within the same second still find each other.
+ * (`takeRechecks`), so that two postings published within the same second still find each other. Only when
+ * a later build changed a posting of the other kind: a burst of demands alone has nothing new to find, and
+ * matching each of them twice halved the throughput of a burst.
  */
 @Injectable()
 export class PostingIndexCache {
@@ -46,7 +68,13 @@ export class PostingIndexCache {
   private index: MatchIndex | null = null;
   private indexed = new Set<string>();
   private dirty = true;
-  private readonly stale = new Map<string, number>();
+  private readonly stale = new Map<string, StaleEntry>();
+  /** Kinds with postings added, changed or removed since the last build. */
+  private readonly pendingKinds = new Set<PostingKind>();
+  /** Builds so far, and the last build that changed postings of each kind. */
+  private generation = 0;
+  private readonly generations = new WeakMap<MatchIndex, number>();
+  private readonly changedIn: Record<PostingKind, number> = { demand: 0, supply: 0 };
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -62,8 +90,16 @@ export class PostingIndexCache {
       this.indexed = new Set(this.entries.keys());
       this.lastBuild = Date.now();
       this.dirty = false;
+      this.generations.set(this.index, ++this.generation);
+      for (const kind of this.pendingKinds) this.changedIn[kind] = this.generation;
+      this.pendingKinds.clear();
     }
     return this.index;
+  }
+
+  /** Which build an index returned by `current()` is (a match notes it with `noteStale`). */
+  generationOf(index: MatchIndex): number {
+    return this.generations.get(index) ?? 0;
   }
 
   /** Whether the current index holds this posting (so it was built after the posting was published). */
@@ -71,17 +107,22 @@ export class PostingIndexCache {
     return this.indexed.has(postingId);
   }
 
-  noteStale(postingId: string, version: number): void {
-    this.stale.set(postingId, version);
+  noteStale(postingId: string, version: number, kind: PostingKind, generation: number): void {
+    this.stale.set(postingId, { version, kind, generation });
   }
 
-  /** Stale matches whose posting the current index now holds: match them again, once. */
+  /**
+   * Stale matches whose posting the current index now holds, when a build since their match changed postings
+   * of the other kind: match them again, once.
+   */
   takeRechecks(): StaleMatch[] {
     const due: StaleMatch[] = [];
-    for (const [postingId, version] of this.stale) {
+    for (const [postingId, s] of this.stale) {
       if (!this.indexed.has(postingId) && this.entries.has(postingId)) continue;
       this.stale.delete(postingId);
-      if (this.indexed.has(postingId)) due.push({ postingId, version });
+      if (this.indexed.has(postingId) && this.changedIn[counterpart(s.kind)] > s.generation) {
+        due.push({ postingId, version: s.version });
+      }
     }
     return due;
   }
@@ -93,24 +134,38 @@ export class PostingIndexCache {
 
   private async refresh(): Promise<void> {
     const [{ now }]: { now: Date }[] = await this.db.query('SELECT clock_timestamp() AS now');
-    const since = this.lastLook ? new Date(this.lastLook.getTime() - OVERLAP_MS) : null;
-    const changed = await loadChangedDocuments(this.db.manager, since);
+    const toPrepare = this.lastLook
+      ? await this.changedSince(new Date(this.lastLook.getTime() - OVERLAP_MS))
+      : await loadPublishedForCache(this.db.manager);
     this.lastLook = now;
     this.lastRefresh = Date.now();
-    const toPrepare = [];
-    for (const c of changed) {
-      const known = this.entries.get(c.doc.id);
-      if (c.doc.status !== 'published') {
-        if (this.entries.delete(c.doc.id)) this.dirty = true;
-      } else if (!known || known.version !== c.version) {
-        toPrepare.push(c);
-      }
-    }
+    for (const c of toPrepare) this.changed(c.doc.kind);
     const prepared = prepareDocuments(
       toPrepare.map((c) => c.doc),
       this.tokenizer,
     );
     toPrepare.forEach((c, i) => this.entries.set(c.doc.id, { version: c.version, prepared: prepared[i] }));
-    if (toPrepare.length) this.dirty = true;
+  }
+
+  /** Drops closed postings; returns the published ones whose version the cache does not hold, read whole. */
+  private async changedSince(since: Date): Promise<LoadedDocument[]> {
+    const fetch: string[] = [];
+    for (const c of await loadChangedVersions(this.db.manager, since)) {
+      if (c.status !== 'published') {
+        if (this.entries.delete(c.id)) this.changed(c.kind);
+      } else if (this.entries.get(c.id)?.version !== c.version) {
+        fetch.push(c.id);
+      }
+    }
+    if (!fetch.length) return [];
+    // read whole, a posting may have changed again since: the newer version (or its closure) is what counts
+    const loaded = await loadDocuments(this.db.manager, fetch);
+    for (const l of loaded) if (l.doc.status !== 'published' && this.entries.delete(l.doc.id)) this.changed(l.doc.kind);
+    return loaded.filter((l) => l.doc.status === 'published');
+  }
+
+  private changed(kind: PostingKind): void {
+    this.dirty = true;
+    this.pendingKinds.add(kind);
   }
 }

@@ -50,6 +50,19 @@ describe('PostingMatchBatcher', () => {
     expect(outcomes.map((o) => o.postingId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('is busy from the first waiting job until the last batch ends', async () => {
+    const matcher = new ControlledMatcher();
+    const batcher = new PostingMatchBatcher(matcher as unknown as PostingMatcher);
+    expect(batcher.busy()).toBe(false);
+    const job = batcher.match('a');
+    expect(batcher.busy()).toBe(true); // waiting for the batch to close
+    await settle();
+    expect(batcher.busy()).toBe(true); // running
+    await matcher.endOne();
+    await job;
+    expect(batcher.busy()).toBe(false);
+  });
+
   it('keeps a later job for a posting out of the batch that is still matching it', async () => {
     const matcher = new ControlledMatcher();
     const batcher = new PostingMatchBatcher(matcher as unknown as PostingMatcher);

@@ -34,6 +34,11 @@ export class PostingMatchBatcher {
 
   constructor(private readonly matcher: PostingMatcher) {}
 
+  /** Whether a batch runs or jobs wait: background work (the statistics queue) gives way meanwhile. */
+  busy(): boolean {
+    return this.running > 0 || this.waiting.length > 0;
+  }
+
   match(postingId: string): Promise<PostingMatchOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ postingId, resolve, reject });

@@ -35,6 +35,7 @@ export class PostingMatcher {
   async matchMany(postingIds: string[]): Promise<PostingMatchOutcome[]> {
     const loaded = new Map((await loadDocuments(this.db.manager, postingIds)).map((l) => [l.doc.id, l]));
     const index = await this.cache.current();
+    const generation = this.cache.generationOf(index);
     await this.requeueRechecks();
     const today = chinaToday();
     const published = [...loaded.values()].filter((l) => l.doc.status === 'published');
@@ -67,7 +68,9 @@ export class PostingMatcher {
       }
     }
     await this.markMatched(published);
-    for (const l of published) if (!this.cache.isIndexed(l.doc.id)) this.cache.noteStale(l.doc.id, l.version);
+    for (const l of published) {
+      if (!this.cache.isIndexed(l.doc.id)) this.cache.noteStale(l.doc.id, l.version, l.doc.kind, generation);
+    }
     return postingIds.map(
       (id) =>
         outcomes.get(id) ?? {

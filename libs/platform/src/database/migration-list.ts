@@ -6,6 +6,7 @@ import { Imports1764340000000 } from './migrations/1764340000000-imports';
 import { StatsRollup1764350000000 } from './migrations/1764350000000-stats-rollup';
 import { Exports1764360000000 } from './migrations/1764360000000-exports';
 import { DeferredRecommendationStats1764370000000 } from './migrations/1764370000000-deferred-recommendation-stats';
+import { PostingsChangedIndex1764380000000 } from './migrations/1764380000000-postings-changed-index';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   StatsRollup1764350000000,
   Exports1764360000000,
   DeferredRecommendationStats1764370000000,
+  PostingsChangedIndex1764380000000,
 ];

@@ -1,0 +1,82 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { PostingIndexCache } from './posting-index.cache';
+
+/**
+ * The worker's posting cache on a real database: a posting matched before the index held it is matched again
+ * after a rebuild only when that rebuild brought a posting of the other kind (what it could newly find).
+ */
+describe('PostingIndexCache rechecks', () => {
+  let tdb: TestDatabase;
+  let db: DataSource;
+  let enterprise: string;
+  const afterRefreshPause = () => new Promise((r) => setTimeout(r, 250));
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    db = new DataSource({ type: 'postgres', url: tdb.url });
+    await db.initialize();
+    [{ id: enterprise }] = await db.query(
+      `INSERT INTO enterprises (name, credit_code, region_code, scale)
+       VALUES ('缓存测试企业', '91210102MA0000001X', '210102', 'small') RETURNING id`,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await tdb?.drop();
+  });
+
+  async function publish(kind: 'demand' | 'supply', title: string): Promise<string> {
+    const [{ id }]: { id: string }[] = await db.query(
+      `INSERT INTO postings (enterprise_id, kind, category, title, status) VALUES ($1, $2, 'product', $3, 'published')
+       RETURNING id`,
+      [enterprise, kind, title],
+    );
+    return id;
+  }
+
+  /** What a match of the posting does when the index does not hold it yet. */
+  async function matchNow(cache: PostingIndexCache, id: string, kind: 'demand' | 'supply'): Promise<void> {
+    await afterRefreshPause();
+    const index = await cache.current();
+    expect(cache.isIndexed(id)).toBe(false);
+    cache.noteStale(id, 1, kind, cache.generationOf(index));
+  }
+
+  it('rechecks after a rebuild that added the other kind, and not after one that added only its own', async () => {
+    await publish('supply', '数控机床整机供应');
+    const cache = new PostingIndexCache(db);
+    const first = await cache.current();
+    expect(cache.generationOf(first)).toBe(1);
+
+    // a burst of demands alone: each was matched against every supply there is
+    const lone = await publish('demand', '采购五轴联动加工中心');
+    await matchNow(cache, lone, 'demand');
+    await cache.current(true);
+    expect(cache.isIndexed(lone)).toBe(true);
+    expect(cache.takeRechecks()).toEqual([]);
+
+    // a supply published around the demand's match: the demand must meet it
+    const paired = await publish('demand', '采购数控刀具');
+    await matchNow(cache, paired, 'demand');
+    expect(cache.takeRechecks()).toEqual([]); // not indexed yet: it waits for the rebuild
+    await publish('supply', '数控刀具批量供应');
+    await cache.current(true);
+    expect(cache.takeRechecks()).toEqual([{ postingId: paired, version: 1 }]);
+    expect(cache.takeRechecks()).toEqual([]); // once
+  });
+
+  it('counts a closed counterpart as a change', async () => {
+    const supply = await publish('supply', '聚丙烯专用料供应');
+    const cache = new PostingIndexCache(db);
+    await cache.current();
+    const size = cache.size();
+    const demand = await publish('demand', '采购聚丙烯');
+    await matchNow(cache, demand, 'demand');
+    await db.query(`UPDATE postings SET status = 'closed', updated_at = now() WHERE id = $1`, [supply]);
+    await cache.current(true);
+    expect(cache.size()).toBe(size); // one closed, one published
+    expect(cache.takeRechecks()).toEqual([{ postingId: demand, version: 1 }]);
+  });
+});

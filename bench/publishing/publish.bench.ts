@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { generatePostings } from '../matching/posting-generator';
 import { BENCH_ADMIN, createBenchDatabase, loadPostings, percentile, startApp } from './bench-world';
+import { cpuSpent, ownCpuSeconds, processCpuSeconds } from './process-cpu';
 
 const COUNTERPARTS = Number(process.env.M2_COUNTERPARTS ?? 20000);
 const SAMPLES = Number(process.env.M2_SAMPLES ?? 100);
@@ -133,6 +134,10 @@ async function main(): Promise<void> {
     const postingIds = burst.map((d) => burstIds.get(d.id)!);
     await sql.query('UPDATE postings SET matched_version = NULL WHERE id = ANY($1::uuid[])', [postingIds]);
     const matching = app.get(JobProducer).queue(QueueName.Matching);
+    // CPU per posting is steadier than the rate on a shared machine, and says where the time goes: this process
+    // (API and worker), PostgreSQL and Redis
+    const cpuNames = ['postgres', 'redis-server'];
+    const cpuBefore = { ...processCpuSeconds(cpuNames), app: ownCpuSeconds() };
     t = performance.now();
     await matching.addBulk(
       postingIds.map((postingId) => ({
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
     );
     // Asks only about the postings still unmatched, every 100 ms (≤ 2 % of a burst of seconds): polling the whole
     // burst every 20 ms took ~20 % of a core from the database it measures.
-    for (let left = postingIds; left.length; ) {
+    for (let left = postingIds; left.length;) {
       await new Promise((r) => setTimeout(r, 100));
       const rows: { id: string }[] = await sql.query(
         'SELECT id FROM postings WHERE id = ANY($1::uuid[]) AND matched_version IS NULL',
@@ -152,6 +157,7 @@ async function main(): Promise<void> {
       left = rows.map((r) => r.id);
     }
     const matchedRate = SUSTAINED / ((performance.now() - t) / 1000);
+    const cpu = cpuSpent(cpuBefore, { ...processCpuSeconds(cpuNames), app: ownCpuSeconds() });
     const rss = process.memoryUsage().rss / 1024 / 1024;
 
     say('');
@@ -166,6 +172,11 @@ async function main(): Promise<void> {
     say(`| M3 BullMQ empty jobs, concurrency 10 (baseline) | ${emptyRate.toFixed(0)} jobs/s | — |`);
     say(
       `| M3 sustained publishing, ${SUSTAINED} postings queued at once, ${1 + EXTRA_WORKERS} worker process(es) | **${matchedRate.toFixed(0)} postings/s** matched | ≥ 1,000/s |`,
+    );
+    say(
+      `| M3 CPU per posting matched | ${Object.entries(cpu)
+        .map(([n, s]) => `${n} ${((s * 1000) / SUSTAINED).toFixed(2)} ms`)
+        .join(', ')} | — |`,
     );
     say(`| peak RSS of the process | ${rss.toFixed(0)} MB | — |`);
     say('');

@@ -126,10 +126,15 @@ export class MatchIndex {
    */
   query(doc: MatchDocument, options: QueryOptions): MatchResult[] {
     this.tokenizer ??= createTokenizer();
-    const targetKind: PostingKind = doc.kind === 'demand' ? 'supply' : 'demand';
+    return this.queryPrepared(prepareDocument(doc, this.tokenizer), options);
+  }
+
+  /** `query` for a posting tokenised earlier (a cache's copy of it): the same results, without tokenising. */
+  queryPrepared(prepared: PreparedDocument, options: QueryOptions): MatchResult[] {
+    const targetKind: PostingKind = prepared.doc.kind === 'demand' ? 'supply' : 'demand';
     const target = this.sides[targetKind];
     const { kernel, params } = this.kernelFor(targetKind, options);
-    const view = encodeQuery(prepareDocument(doc, this.tokenizer), this.codes, this.weights);
+    const view = encodeQuery(prepared, this.codes, this.weights);
     const docs = new Int32Array(params.limit);
     const scores = new Float64Array(params.limit);
     const n = kernel.run(view, docs, scores, 0);

@@ -83,10 +83,9 @@ export async function loadPublishedForCache(m: EntityManager): Promise<LoadedDoc
  * text: a cache's later looks overlap the previous ones and mostly meet versions it already holds.
  */
 export async function loadChangedVersions(m: EntityManager, since: Date): Promise<PostingVersion[]> {
-  return m.query(
-    `SELECT id, kind, status, version FROM postings WHERE updated_at > $1 ORDER BY updated_at`,
-    [since],
-  );
+  return m.query(`SELECT id, kind, status, version FROM postings WHERE updated_at > $1 ORDER BY updated_at`, [
+    since,
+  ]);
 }
 
 /** Every published posting, or those of one cluster, in id order. */

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { loadDocuments } from './posting-documents';
 import { PostingIndexCache } from './posting-index.cache';
 
 /**
@@ -27,11 +28,11 @@ describe('PostingIndexCache rechecks', () => {
     await tdb?.drop();
   });
 
-  async function publish(kind: 'demand' | 'supply', title: string): Promise<string> {
+  async function publish(kind: 'demand' | 'supply', title: string, by = enterprise): Promise<string> {
     const [{ id }]: { id: string }[] = await db.query(
       `INSERT INTO postings (enterprise_id, kind, category, title, status) VALUES ($1, $2, 'product', $3, 'published')
        RETURNING id`,
-      [enterprise, kind, title],
+      [by, kind, title],
     );
     return id;
   }
@@ -65,6 +66,27 @@ describe('PostingIndexCache rechecks', () => {
     await cache.current(true);
     expect(cache.takeRechecks()).toEqual([{ postingId: paired, version: 1 }]);
     expect(cache.takeRechecks()).toEqual([]); // once
+  });
+
+  it("lends its tokens to a posting whose text it holds, and they match as the posting's own", async () => {
+    const [{ id: supplier }]: { id: string }[] = await db.query(
+      `INSERT INTO enterprises (name, credit_code, region_code, scale)
+       VALUES ('橡胶供应企业', '91210102MA0000002X', '210102', 'small') RETURNING id`,
+    );
+    const supply = await publish('supply', '丁苯橡胶SBR1502现货', supplier);
+    const demand = await publish('demand', '求购SBR丁苯橡胶');
+    const cache = new PostingIndexCache(db);
+    const index = await cache.current();
+    const [loaded] = await loadDocuments(db.manager, [demand]);
+    const lent = cache.preparedAs(loaded.doc)!;
+    expect(lent.doc).toBe(loaded.doc);
+    expect(lent.title).toEqual(expect.arrayContaining(['丁苯橡胶']));
+    const options = { today: '2026-11-28', limit: 10, mode: 'exact' } as const;
+    const results = index.queryPrepared(lent, options);
+    expect(results.map((r) => r.postingId)).toContain(supply);
+    expect(results).toEqual(index.query(loaded.doc, options));
+    expect(cache.preparedAs({ ...loaded.doc, title: '求购顺丁橡胶' })).toBeUndefined();
+    expect(cache.preparedAs({ ...loaded.doc, keywords: ['橡胶'] })).toBeUndefined();
   });
 
   it('counts a closed counterpart as a change', async () => {

@@ -46,7 +46,9 @@ export class PostingMatcher {
       const pairs: PairRow[] = [];
       const written = new Map<string, number>();
       for (const q of queries) {
-        const results = index.query(q.doc, { today, limit: MATCHES_PER_POSTING, mode: 'exact' });
+        const options = { today, limit: MATCHES_PER_POSTING, mode: 'exact' } as const;
+        const prepared = this.cache.preparedAs(q.doc);
+        const results = prepared ? index.queryPrepared(prepared, options) : index.query(q.doc, options);
         pairs.push(...toPairs(q.doc, results));
         written.set(q.doc.id, results.length);
       }

@@ -20,10 +20,18 @@ const SUPPLIES = Number(process.env.M1_SUPPLIES ?? 20000);
 const RUNS = Number(process.env.M1_RUNS ?? 5);
 const SAMPLE = Number(process.env.M1_SAMPLE ?? 500);
 const TODAY = '2025-06-01';
-// the defaults, unless a run explores others: M1_DF_RATIO, M1_REFINE
+// the defaults, unless a run explores others: M1_DF_RATIO, M1_MIN_COMMON, M1_CANDIDATE_RATIO, M1_MIN_CANDIDATE,
+// M1_REFINE, M1_MAX_POSTINGS
 const weights = {
   fast: {
     ...(process.env.M1_DF_RATIO ? { maxDocumentFrequencyRatio: Number(process.env.M1_DF_RATIO) } : {}),
+    ...(process.env.M1_MIN_COMMON ? { minCommonDocumentFrequency: Number(process.env.M1_MIN_COMMON) } : {}),
+    ...(process.env.M1_CANDIDATE_RATIO
+      ? { maxCandidateDocumentFrequencyRatio: Number(process.env.M1_CANDIDATE_RATIO) }
+      : {}),
+    ...(process.env.M1_MIN_CANDIDATE
+      ? { minCandidateDocumentFrequency: Number(process.env.M1_MIN_CANDIDATE) }
+      : {}),
     ...(process.env.M1_REFINE ? { refineDepth: Number(process.env.M1_REFINE) } : {}),
     ...(process.env.M1_MAX_POSTINGS ? { maxPostingsPerTerm: Number(process.env.M1_MAX_POSTINGS) } : {}),
   },

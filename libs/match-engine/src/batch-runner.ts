@@ -61,6 +61,8 @@ export class BatchScorer {
   private readonly toDemand: QueryKernel;
   private readonly view = emptyView();
   private readonly gain = new Float64Array(MAX_EXPLAINED_TERMS);
+  /** Scratch of reasonTermMask: one byte per term id. */
+  private readonly partMarks: Uint8Array;
   /** The current query's weights by term id (0 elsewhere), for its results' matched terms. */
   private readonly weights: Float32Array;
 
@@ -68,6 +70,7 @@ export class BatchScorer {
     this.toSupply = new QueryKernel(job.supply, job.params);
     this.toDemand = new QueryKernel(job.demand, job.params);
     this.weights = new Float32Array(job.demand.idf.length);
+    this.partMarks = new Uint8Array(job.parts.offsets.length - 1);
   }
 
   /** Claims the next chunk and scores it; false when none is left. */
@@ -113,7 +116,7 @@ export class BatchScorer {
         this.gain,
       );
       outTermCounts[r] = m;
-      outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts);
+      outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts, this.partMarks);
     }
     for (let j = view.start; j < view.end; j++) weights[view.terms[j]] = 0;
   }

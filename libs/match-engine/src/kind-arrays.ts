@@ -32,6 +32,8 @@ export interface KindArrays {
   published: Int8Array;
   /** Terms in more than the fast mode's share of documents: slot k, or -1. */
   commonSlot: Int32Array;
+  /** Fast mode: a query term in more documents than this adds to the candidates rarer terms found, brings none. */
+  maxCandidateDf: number;
   commonCount: number;
   /** Dense impacts of the common terms, one row a document: [doc * commonCount + slot] (a candidate's row is contiguous). */
   commonImpacts: Float32Array;

@@ -76,9 +76,9 @@ export function buildKindArrays(
       docPseudoTf = grow(docPseudoTf, cap);
       docQueryTf = grow(docQueryTf, cap);
     }
-    const sorted = uniq.subarray(0, u).sort();
+    // in first-seen order: the forward lists come out sorted from the inverted ones (pass 2), no sort per posting
     for (let i = 0; i < u; i++) {
-      const t = sorted[i];
+      const t = uniq[i];
       const s = slot[t];
       docTerms[total] = t;
       docPseudoTf[total] = pseudo[s];
@@ -104,12 +104,10 @@ export function buildKindArrays(
   common.forEach((t, k) => (commonSlot[t] = k));
   const commonCount = common.length;
 
-  // pass 2: impacts, forward and inverted
-  const fwdTerms = sharedInt32(total);
-  const fwdImpacts = sharedFloat32(total);
-  const fwdQueryWeights = sharedFloat32(total);
+  // pass 2: impacts, inverted (documents ascending in each list), remembering each posting's pass-1 entry
   const postDocs = sharedInt32(total);
   const postImpacts = sharedFloat32(total);
+  const postEntry = new Int32Array(total);
   const commonImpacts = sharedFloat32(commonCount * n);
   const fill = termOffsets.slice(0, vocabSize);
   for (let d = 0; d < n; d++) {
@@ -117,13 +115,25 @@ export function buildKindArrays(
       const t = docTerms[p];
       const tf = docPseudoTf[p];
       const impact = (idf[t] * tf * (k1 + 1)) / (k1 + tf);
-      fwdTerms[p] = t;
-      fwdImpacts[p] = impact;
-      fwdQueryWeights[p] = (docQueryTf[p] * (k3 + 1)) / (k3 + docQueryTf[p]);
       const at = fill[t]++;
       postDocs[at] = d;
       postImpacts[at] = impact;
+      postEntry[at] = p;
       if (commonSlot[t] >= 0) commonImpacts[d * commonCount + commonSlot[t]] = impact;
+    }
+  }
+  // pass 3: forward, by reading the inverted lists in term order (each document's terms ascending)
+  const fwdTerms = sharedInt32(total);
+  const fwdImpacts = sharedFloat32(total);
+  const fwdQueryWeights = sharedFloat32(total);
+  const next = fwdOffsets.slice(0, n);
+  for (let t = 0; t < vocabSize; t++) {
+    for (let at = termOffsets[t]; at < termOffsets[t + 1]; at++) {
+      const f = next[postDocs[at]]++;
+      const raw = docQueryTf[postEntry[at]];
+      fwdTerms[f] = t;
+      fwdImpacts[f] = postImpacts[at];
+      fwdQueryWeights[f] = (raw * (k3 + 1)) / (k3 + raw);
     }
   }
   sortLongLists(termOffsets, postDocs, postImpacts, commonSlot, w.fast.maxPostingsPerTerm);
@@ -170,6 +180,10 @@ export function buildKindArrays(
     validUntil,
     published,
     commonSlot,
+    maxCandidateDf: Math.max(
+      Math.floor(w.fast.maxCandidateDocumentFrequencyRatio * n),
+      w.fast.minCandidateDocumentFrequency,
+    ),
     commonCount,
     commonImpacts,
   };

@@ -31,6 +31,13 @@ export interface MatchWeights {
      * fast mode is exact there, where exact costs little and pruning would cost recall.
      */
     minCommonDocumentFrequency: number;
+    /**
+     * The rarer terms bring the candidates: a term in more than this share of counterpart postings (and in more
+     * than `minCandidateDocumentFrequency`) only adds to the candidates they found. Their matches alone score
+     * low, and not touching them spares most of the per-candidate work.
+     */
+    maxCandidateDocumentFrequencyRatio: number;
+    minCandidateDocumentFrequency: number;
     /** Postings read per query term (posting lists are kept best impact first). */
     maxPostingsPerTerm: number;
     /** Candidates re-scored with the skipped common terms. */
@@ -68,6 +75,8 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
   fast: {
     maxDocumentFrequencyRatio: 0.05,
     minCommonDocumentFrequency: 1000,
+    maxCandidateDocumentFrequencyRatio: 0.015,
+    minCandidateDocumentFrequency: 300,
     maxPostingsPerTerm: 1500,
     refineDepth: 64,
   },

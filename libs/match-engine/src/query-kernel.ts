@@ -43,7 +43,7 @@ const BOUND_SLACK = 1 + 1e-9;
 /** Candidates scored before the rest, per kept one: enough that the buffer's floor is near its final value. */
 const FIRST_PASS_PER_KEPT = 3;
 /** Texts sampled to estimate the first pass's threshold. */
-const THRESHOLD_SAMPLE = 256;
+const THRESHOLD_SAMPLE = 128;
 
 /**
  * Scores one query against the postings of the other kind. Owns the reused accumulator; one kernel per thread.
@@ -51,7 +51,9 @@ const THRESHOLD_SAMPLE = 256;
  *
  * Fast mode reads the posting lists of the query's rare terms only, keeps the best `refineDepth` candidates
  * of that partial score, then adds the skipped common terms to those (from dense rows) and ranks them again.
- * Exact mode reads every list. Nothing is allocated per query.
+ * Of the rare terms, the frequent ones (in more than `maxCandidateDf` documents) only add to the candidates
+ * the rarer ones found: their lists are read without marking, which spares the per-candidate work for the
+ * many documents they alone would bring. Exact mode reads every list. Nothing is allocated per query.
  *
  * Touched documents are marked in a bitmap rather than tested on the accumulator (that branch mispredicts on
  * most postings), then read back in document order. The candidates with the highest text go first, so the
@@ -72,6 +74,9 @@ export class QueryKernel {
   private readonly commonSlots = new Int32Array(4096);
   private readonly commonWeights = new Float64Array(4096);
   private readonly commonTerms = new Int32Array(4096);
+  /** Fast mode's frequent terms, added after the rarer ones found the candidates. */
+  private readonly mediumTerms = new Int32Array(4096);
+  private readonly mediumWeights = new Float64Array(4096);
   /** Per query category: the largest category factor it can meet. */
   private readonly maxFactor: Float64Array;
   private readonly maxTier: number;
@@ -117,6 +122,11 @@ export class QueryKernel {
     let common = 0;
     let norm = 0;
     let scanned = 0;
+    // fast mode: a term in many postings only adds to the candidates the rarer terms found
+    const candidateDf = exact ? Infinity : x.maxCandidateDf;
+    let medium = 0;
+    const mTerms = this.mediumTerms;
+    const mWeights = this.mediumWeights;
     for (let j = q.start; j < q.end; j++) {
       const t = qTerms[j];
       if (t >= vocab) continue;
@@ -131,14 +141,35 @@ export class QueryKernel {
         cWeights[common++] = w;
         continue;
       }
+      if (df > candidateDf && medium < mTerms.length) {
+        mTerms[medium] = t;
+        mWeights[medium++] = w;
+        continue;
+      }
       const e = exact || df <= maxPostings ? s + df : s + maxPostings;
-      for (let k = s; k < e; k++) {
+      // two postings a step: V8 does not unroll, and the two (distinct) documents' updates overlap
+      let k = s;
+      for (; k + 1 < e; k += 2) {
+        const d0 = postDocs[k];
+        const d1 = postDocs[k + 1];
+        const i0 = postImpacts[k];
+        const i1 = postImpacts[k + 1];
+        bits[d0 >>> 5] |= 1 << (d0 & 31);
+        acc[d0] += w * i0;
+        bits[d1 >>> 5] |= 1 << (d1 & 31);
+        acc[d1] += w * i1;
+      }
+      if (k < e) {
         const d = postDocs[k];
         bits[d >>> 5] |= 1 << (d & 31);
         acc[d] += w * postImpacts[k];
       }
       scanned++;
     }
+    // ... unless no rarer term found any
+    const markMedium = scanned === 0;
+    if (medium > 0) this.addMedium(medium, markMedium);
+    scanned += medium;
     if (scanned === 0 && common > 0) {
       // every query term is common: score them all rather than return nothing
       for (let j = 0; j < common; j++) {
@@ -180,6 +211,34 @@ export class QueryKernel {
       : this.emit(heap, outDocs, outScores, at);
     tables.clear(q);
     return count;
+  }
+
+  /**
+   * Adds the fast mode's frequent (not common) terms: to the marked documents only, or, with `mark` (no rarer
+   * term matched), to every document of their lists.
+   */
+  private addMedium(medium: number, mark: boolean): void {
+    const { acc, bits, mediumTerms, mediumWeights } = this;
+    const { termOffsets, postDocs, postImpacts } = this.target;
+    const maxPostings = this.p.maxPostingsPerTerm;
+    for (let j = 0; j < medium; j++) {
+      const t = mediumTerms[j];
+      const w = mediumWeights[j];
+      const s = termOffsets[t];
+      const e = Math.min(termOffsets[t + 1], s + maxPostings);
+      if (mark)
+        for (let k = s; k < e; k++) {
+          const d = postDocs[k];
+          bits[d >>> 5] |= 1 << (d & 31);
+          acc[d] += w * postImpacts[k];
+        }
+      // an unmarked document adds w × impact × 0: its sum stays 0, with no branch and nothing to clear
+      else
+        for (let k = s; k < e; k++) {
+          const d = postDocs[k];
+          acc[d] += w * postImpacts[k] * ((bits[d >>> 5] >>> (d & 31)) & 1);
+        }
+    }
   }
 
   /** Lists the marked documents in order with their text (touched, texts), clearing marks and accumulator. */

@@ -42,6 +42,12 @@ describe('reason terms by id', () => {
               max,
             ),
           );
+          // a caller's marks give the same mask and are left zeroed for its next call
+          const marks = new Uint8Array(vocab.length);
+          const at = 3;
+          const shifted = Int32Array.from([-1, -1, -1, ...picked]);
+          expect(reasonTermMask(shifted, at, picked.length, max, parts, marks)).toBe(mask);
+          expect(marks.every((m) => m === 0)).toBe(true);
         },
       ),
       { numRuns: 300 },

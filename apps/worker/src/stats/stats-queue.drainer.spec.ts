@@ -1,4 +1,4 @@
-import type { PostingMatchBatcher } from '@app/core';
+import type { MatchRunExecutor, PostingMatchBatcher } from '@app/core';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { StatsQueueDrainer } from './stats-queue.drainer';
@@ -8,9 +8,12 @@ describe('StatsQueueDrainer', () => {
   let tdb: TestDatabase;
   let db: DataSource;
   let busy = false;
+  let running = false;
   const matching = { busy: () => busy } as unknown as PostingMatchBatcher;
+  const runs = { busy: () => running } as unknown as MatchRunExecutor;
   const pending = async () =>
-    ((await db.query(`SELECT count(*)::int AS n FROM stats_pending_recommendations`)) as { n: number }[])[0].n;
+    ((await db.query(`SELECT count(*)::int AS n FROM stats_pending_recommendations`)) as { n: number }[])[0]
+      .n;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -29,7 +32,7 @@ describe('StatsQueueDrainer', () => {
     await db.query(
       `INSERT INTO stats_pending_recommendations (id) SELECT gen_random_uuid() FROM generate_series(1, 2500)`,
     );
-    const drainer = new StatsQueueDrainer(db, matching);
+    const drainer = new StatsQueueDrainer(db, matching, runs);
     busy = true;
     expect(await drainer.drain()).toBe(0);
     expect(await pending()).toBe(2500);
@@ -38,12 +41,23 @@ describe('StatsQueueDrainer', () => {
     expect(await pending()).toBe(0);
   });
 
+  it('gives way to a match run too', async () => {
+    await db.query(
+      `INSERT INTO stats_pending_recommendations (id) SELECT gen_random_uuid() FROM generate_series(1, 10)`,
+    );
+    const drainer = new StatsQueueDrainer(db, matching, runs);
+    running = true;
+    expect(await drainer.drain()).toBe(0);
+    running = false;
+    expect(await drainer.drain()).toBe(10);
+  });
+
   it('refreshes one batch after ten seconds of giving way, then gives way again', async () => {
     await db.query(
       `INSERT INTO stats_pending_recommendations (id) SELECT gen_random_uuid() FROM generate_series(1, 2500)`,
     );
     const start = Date.now();
-    const drainer = new StatsQueueDrainer(db, matching);
+    const drainer = new StatsQueueDrainer(db, matching, runs);
     busy = true;
     jest.spyOn(Date, 'now').mockReturnValue(start + 9_000);
     expect(await drainer.drain()).toBe(0);

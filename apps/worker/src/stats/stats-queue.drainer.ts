@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PostingMatchBatcher } from '@app/core';
+import { MatchRunExecutor, PostingMatchBatcher } from '@app/core';
 import { DataSource } from 'typeorm';
 
 /**
@@ -10,8 +10,9 @@ import { DataSource } from 'typeorm';
 const BATCH = 2000;
 const IDLE_MS = 1000;
 /**
- * While this worker matches postings, the refresh waits (its batches cost the database as much as the matching
- * writes that queued them), but never longer than this: under endless publishing the figures still move.
+ * While this worker matches postings or runs a re-match, the refresh waits (its batches cost the database as much
+ * as the matching writes that queued them, and took half the machine from a full run), but never longer than
+ * this: under endless publishing the figures still move.
  */
 const MAX_DEFER_MS = 10_000;
 const RECHECK_MS = 200;
@@ -19,7 +20,7 @@ const RECHECK_MS = 200;
 /**
  * Keeps the recommendation figures of the statistics rollup current: refreshes the queued recommendation ids
  * (`stats_drain_recommendations`, migration 1764370000000) in batches until the queue is empty, then looks again
- * every second. Gives way to matching in the same process for up to MAX_DEFER_MS. Several worker processes share
+ * every second. Gives way to matching in the same process for up to MAX_DEFER_MS at a time. Several worker processes share
  * the queue (SKIP LOCKED).
  */
 @Injectable()
@@ -33,6 +34,7 @@ export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly matching: PostingMatchBatcher,
+    private readonly runs: MatchRunExecutor,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,6 +75,6 @@ export class StatsQueueDrainer implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private givingWay(): boolean {
-    return this.matching.busy() && Date.now() - this.lastDrain < MAX_DEFER_MS;
+    return (this.matching.busy() || this.runs.busy()) && Date.now() - this.lastDrain < MAX_DEFER_MS;
   }
 }

@@ -24,6 +24,7 @@ export interface MatchRunScopeHandler {
 @Injectable()
 export class MatchRunExecutor {
   private readonly handlers = new Map<MatchRunEntity['scope'], MatchRunScopeHandler>();
+  private running = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -36,7 +37,21 @@ export class MatchRunExecutor {
     this.handlers.set(scope, handler);
   }
 
+  /** Whether a run executes here: background work (the statistics queue) gives way meanwhile. */
+  busy(): boolean {
+    return this.running > 0;
+  }
+
   async execute(runId: string, report: ProgressReporter): Promise<MatchRunCounts | null> {
+    this.running++;
+    try {
+      return await this.executeRun(runId, report);
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async executeRun(runId: string, report: ProgressReporter): Promise<MatchRunCounts | null> {
     const runs = this.db.getRepository(MatchRunEntity);
     const run = await runs.findOne({ where: { id: runId } });
     if (!run || run.status === 'completed') return run?.counts ?? null;

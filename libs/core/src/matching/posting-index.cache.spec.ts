@@ -37,12 +37,17 @@ describe('PostingIndexCache rechecks', () => {
     return id;
   }
 
-  /** What a match of the posting does when the index does not hold it yet. */
-  async function matchNow(cache: PostingIndexCache, id: string, kind: 'demand' | 'supply'): Promise<void> {
+  /** What a match of the posting does when the index does not hold this version of it yet. */
+  async function matchNow(
+    cache: PostingIndexCache,
+    id: string,
+    kind: 'demand' | 'supply',
+    version = 1,
+  ): Promise<void> {
     await afterRefreshPause();
     const index = await cache.current();
-    expect(cache.isIndexed(id)).toBe(false);
-    cache.noteStale(id, 1, kind, cache.generationOf(index));
+    expect(cache.holds(index, id, version)).toBe(false);
+    cache.noteStale(id, version, kind, cache.generationOf(index));
   }
 
   it('rechecks after a rebuild that added the other kind, and not after one that added only its own', async () => {
@@ -54,8 +59,7 @@ describe('PostingIndexCache rechecks', () => {
     // a burst of demands alone: each was matched against every supply there is
     const lone = await publish('demand', '采购五轴联动加工中心');
     await matchNow(cache, lone, 'demand');
-    await cache.current(true);
-    expect(cache.isIndexed(lone)).toBe(true);
+    expect(cache.holds(await cache.current(true), lone, 1)).toBe(true);
     expect(cache.takeRechecks()).toEqual([]);
 
     // a supply published around the demand's match: the demand must meet it
@@ -87,6 +91,20 @@ describe('PostingIndexCache rechecks', () => {
     expect(results).toEqual(index.query(loaded.doc, options));
     expect(cache.preparedAs({ ...loaded.doc, title: '求购顺丁橡胶' })).toBeUndefined();
     expect(cache.preparedAs({ ...loaded.doc, keywords: ['橡胶'] })).toBeUndefined();
+  });
+
+  it('treats an edited posting like a new one: the index must hold the edited version', async () => {
+    const demand = await publish('demand', '采购碳纤维复合材料');
+    const cache = new PostingIndexCache(db);
+    expect(cache.holds(await cache.current(), demand, 1)).toBe(true);
+    await db.query(
+      `UPDATE postings SET title = '采购碳纤维预浸料', version = 2, updated_at = now() WHERE id = $1`,
+      [demand],
+    );
+    await matchNow(cache, demand, 'demand', 2);
+    await publish('supply', '碳纤维预浸料供应');
+    await cache.current(true);
+    expect(cache.takeRechecks()).toEqual([{ postingId: demand, version: 2 }]);
   });
 
   it('counts a closed counterpart as a change', async () => {

@@ -67,14 +67,15 @@ export class PostingIndexCache {
   private lastRefresh = 0;
   private lastBuild = 0;
   private index: MatchIndex | null = null;
-  private indexed = new Set<string>();
+  /** The current index's postings and the versions it holds. */
+  private indexed = new Map<string, number>();
   private dirty = true;
   private readonly stale = new Map<string, StaleEntry>();
   /** Kinds with postings added, changed or removed since the last build. */
   private readonly pendingKinds = new Set<PostingKind>();
   /** Builds so far, and the last build that changed postings of each kind. */
   private generation = 0;
-  private readonly generations = new WeakMap<MatchIndex, number>();
+  private readonly builds = new WeakMap<MatchIndex, { generation: number; versions: Map<string, number> }>();
   private readonly changedIn: Record<PostingKind, number> = { demand: 0, supply: 0 };
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -88,10 +89,10 @@ export class PostingIndexCache {
         tokenizer: this.tokenizer,
         clusterNeighbours: await loadClusterNeighbours(this.db.manager),
       });
-      this.indexed = new Set(this.entries.keys());
+      this.indexed = new Map([...this.entries].map(([id, e]) => [id, e.version]));
       this.lastBuild = Date.now();
       this.dirty = false;
-      this.generations.set(this.index, ++this.generation);
+      this.builds.set(this.index, { generation: ++this.generation, versions: this.indexed });
       for (const kind of this.pendingKinds) this.changedIn[kind] = this.generation;
       this.pendingKinds.clear();
     }
@@ -100,12 +101,15 @@ export class PostingIndexCache {
 
   /** Which build an index returned by `current()` is (a match notes it with `noteStale`). */
   generationOf(index: MatchIndex): number {
-    return this.generations.get(index) ?? 0;
+    return this.builds.get(index)?.generation ?? 0;
   }
 
-  /** Whether the current index holds this posting (so it was built after the posting was published). */
-  isIndexed(postingId: string): boolean {
-    return this.indexed.has(postingId);
+  /**
+   * Whether an index returned by `current()` holds this version of the posting (so it was built after it was
+   * published or edited, and a counterpart published just before it was in it too).
+   */
+  holds(index: MatchIndex, postingId: string, version: number): boolean {
+    return (this.builds.get(index)?.versions.get(postingId) ?? -1) >= version;
   }
 
   noteStale(postingId: string, version: number, kind: PostingKind, generation: number): void {
@@ -119,9 +123,10 @@ export class PostingIndexCache {
   takeRechecks(): StaleMatch[] {
     const due: StaleMatch[] = [];
     for (const [postingId, s] of this.stale) {
-      if (!this.indexed.has(postingId) && this.entries.has(postingId)) continue;
+      const held = (this.indexed.get(postingId) ?? -1) >= s.version;
+      if (!held && this.entries.has(postingId)) continue; // a later build will hold it
       this.stale.delete(postingId);
-      if (this.indexed.has(postingId) && this.changedIn[counterpart(s.kind)] > s.generation) {
+      if (held && this.changedIn[counterpart(s.kind)] > s.generation) {
         due.push({ postingId, version: s.version });
       }
     }

@@ -71,7 +71,9 @@ export class PostingMatcher {
     }
     await this.markMatched(published);
     for (const l of published) {
-      if (!this.cache.isIndexed(l.doc.id)) this.cache.noteStale(l.doc.id, l.version, l.doc.kind, generation);
+      if (!this.cache.holds(index, l.doc.id, l.version)) {
+        this.cache.noteStale(l.doc.id, l.version, l.doc.kind, generation);
+      }
     }
     return postingIds.map(
       (id) =>

@@ -174,12 +174,7 @@ export class QueryKernel {
       // every query term is common: score them all rather than return nothing
       for (let j = 0; j < common; j++) {
         const t = cTerms[j];
-        const w = cWeights[j];
-        for (let k = termOffsets[t], e = termOffsets[t + 1]; k < e; k++) {
-          const d = postDocs[k];
-          bits[d >>> 5] |= 1 << (d & 31);
-          acc[d] += w * postImpacts[k];
-        }
+        this.addMarking(termOffsets[t], termOffsets[t + 1], cWeights[j]);
       }
       common = 0;
     }
@@ -226,18 +221,24 @@ export class QueryKernel {
       const w = mediumWeights[j];
       const s = termOffsets[t];
       const e = Math.min(termOffsets[t + 1], s + maxPostings);
-      if (mark)
-        for (let k = s; k < e; k++) {
-          const d = postDocs[k];
-          bits[d >>> 5] |= 1 << (d & 31);
-          acc[d] += w * postImpacts[k];
-        }
+      if (mark) this.addMarking(s, e, w);
       // an unmarked document adds w × impact × 0: its sum stays 0, with no branch and nothing to clear
       else
         for (let k = s; k < e; k++) {
           const d = postDocs[k];
           acc[d] += w * postImpacts[k] * ((bits[d >>> 5] >>> (d & 31)) & 1);
         }
+    }
+  }
+
+  /** Adds postings [s, e) with weight w, marking their documents as candidates (the rarely taken paths). */
+  private addMarking(s: number, e: number, w: number): void {
+    const { acc, bits } = this;
+    const { postDocs, postImpacts } = this.target;
+    for (let k = s; k < e; k++) {
+      const d = postDocs[k];
+      bits[d >>> 5] |= 1 << (d & 31);
+      acc[d] += w * postImpacts[k];
     }
   }
 

@@ -15,20 +15,18 @@ interface PostingRow {
   valid_until: string | null;
   status: MatchDocument['status'];
   tier: MatchDocument['tier'];
-  updated_at: Date;
   version: number;
 }
 
 export interface LoadedDocument {
   doc: MatchDocument;
   version: number;
-  updatedAt: Date;
 }
 
 const SELECT = `
   SELECT p.id, p.enterprise_id, p.kind, p.category, p.title, p.description, p.keywords, p.cluster_id,
          COALESCE(p.region_code, e.region_code) AS region_code, to_char(p.valid_until, 'YYYY-MM-DD') AS valid_until,
-         p.status, e.tier, p.updated_at, p.version
+         p.status, e.tier, p.version
     FROM postings p JOIN enterprises e ON e.id = p.enterprise_id`;
 
 const toLoaded = (r: PostingRow): LoadedDocument => ({
@@ -47,7 +45,6 @@ const toLoaded = (r: PostingRow): LoadedDocument => ({
     tier: r.tier,
   },
   version: r.version,
-  updatedAt: r.updated_at,
 });
 
 /** A posting as the engine sees it: its enterprise's tier, and the enterprise's region when it names none. */

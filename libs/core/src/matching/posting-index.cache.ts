@@ -67,8 +67,6 @@ export class PostingIndexCache {
   private lastRefresh = 0;
   private lastBuild = 0;
   private index: MatchIndex | null = null;
-  /** The current index's postings and the versions it holds. */
-  private indexed = new Map<string, number>();
   private dirty = true;
   private readonly stale = new Map<string, StaleEntry>();
   /** Kinds with postings added, changed or removed since the last build. */
@@ -89,10 +87,10 @@ export class PostingIndexCache {
         tokenizer: this.tokenizer,
         clusterNeighbours: await loadClusterNeighbours(this.db.manager),
       });
-      this.indexed = new Map([...this.entries].map(([id, e]) => [id, e.version]));
       this.lastBuild = Date.now();
       this.dirty = false;
-      this.builds.set(this.index, { generation: ++this.generation, versions: this.indexed });
+      const versions = new Map([...this.entries].map(([id, e]) => [id, e.version]));
+      this.builds.set(this.index, { generation: ++this.generation, versions });
       for (const kind of this.pendingKinds) this.changedIn[kind] = this.generation;
       this.pendingKinds.clear();
     }
@@ -123,7 +121,7 @@ export class PostingIndexCache {
   takeRechecks(): StaleMatch[] {
     const due: StaleMatch[] = [];
     for (const [postingId, s] of this.stale) {
-      const held = (this.indexed.get(postingId) ?? -1) >= s.version;
+      const held = this.index !== null && this.holds(this.index, postingId, s.version);
       if (!held && this.entries.has(postingId)) continue; // a later build will hold it
       this.stale.delete(postingId);
       if (held && this.changedIn[counterpart(s.kind)] > s.generation) {
@@ -172,18 +170,18 @@ export class PostingIndexCache {
   private async changedSince(since: Date): Promise<LoadedDocument[]> {
     const fetch: string[] = [];
     for (const c of await loadChangedVersions(this.db.manager, since)) {
-      if (c.status !== 'published') {
-        if (this.entries.delete(c.id)) this.changed(c.kind);
-      } else if (this.entries.get(c.id)?.version !== c.version) {
-        fetch.push(c.id);
-      }
+      if (c.status !== 'published') this.drop(c.id, c.kind);
+      else if (this.entries.get(c.id)?.version !== c.version) fetch.push(c.id);
     }
     if (!fetch.length) return [];
     // read whole, a posting may have changed again since: the newer version (or its closure) is what counts
     const loaded = await loadDocuments(this.db.manager, fetch);
-    for (const l of loaded)
-      if (l.doc.status !== 'published' && this.entries.delete(l.doc.id)) this.changed(l.doc.kind);
+    for (const l of loaded) if (l.doc.status !== 'published') this.drop(l.doc.id, l.doc.kind);
     return loaded.filter((l) => l.doc.status === 'published');
+  }
+
+  private drop(postingId: string, kind: PostingKind): void {
+    if (this.entries.delete(postingId)) this.changed(kind);
   }
 
   private changed(kind: PostingKind): void {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaToday } from '@app/match-engine';
 import { JobName, JobProducer } from '@app/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { loadDocuments, type LoadedDocument } from './posting-documents';
 import { PostingIndexCache } from './posting-index.cache';
 import { PairRow, storeLists, toPairs } from './recommendation-writer';
@@ -52,15 +52,17 @@ export class PostingMatcher {
         pairs.push(...toPairs(q.doc, results));
         written.set(q.doc.id, results.length);
       }
-      // One transaction per side: each writes its rows in key order, so concurrent batches cannot deadlock.
-      const stored = await this.db.transaction((m) =>
-        storeLists(
+      // One transaction per side, which also records the versions it matched: one commit for both.
+      const stored = await this.db.transaction(async (m) => {
+        const result = await storeLists(
           m,
           side,
           queries.map((q) => q.doc.id),
           pairs,
-        ),
-      );
+        );
+        await markMatched(m, queries);
+        return result;
+      });
       for (const q of queries) {
         outcomes.set(q.doc.id, {
           postingId: q.doc.id,
@@ -69,7 +71,6 @@ export class PostingMatcher {
         });
       }
     }
-    await this.markMatched(published);
     for (const l of published) {
       if (!this.cache.holds(index, l.doc.id, l.version)) {
         this.cache.noteStale(l.doc.id, l.version, l.doc.kind, generation);
@@ -96,16 +97,6 @@ export class PostingMatcher {
     return rows;
   }
 
-  private async markMatched(done: LoadedDocument[]): Promise<void> {
-    if (!done.length) return;
-    await this.db.query(
-      `UPDATE postings p SET matched_version = v.version
-         FROM unnest($1::uuid[], $2::int[]) AS v(id, version)
-        WHERE p.id = v.id AND (p.matched_version IS NULL OR p.matched_version < v.version)`,
-      [done.map((l) => l.doc.id), done.map((l) => l.version)],
-    );
-  }
-
   /** Postings matched before the index held them are matched again once it does (a distinct job id per round). */
   private async requeueRechecks(): Promise<void> {
     for (const r of this.cache.takeRechecks()) {
@@ -116,4 +107,13 @@ export class PostingMatcher {
       );
     }
   }
+}
+
+async function markMatched(m: EntityManager, done: LoadedDocument[]): Promise<void> {
+  await m.query(
+    `UPDATE postings p SET matched_version = v.version
+       FROM unnest($1::uuid[], $2::int[]) AS v(id, version)
+      WHERE p.id = v.id AND (p.matched_version IS NULL OR p.matched_version < v.version)`,
+    [done.map((l) => l.doc.id), done.map((l) => l.version)],
+  );
 }

@@ -1,0 +1,77 @@
+import { JobName } from '@app/platform';
+import { Queue, Worker } from 'bullmq';
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import { cpuSpent, ownCpuSeconds, processCpuSeconds } from './process-cpu';
+
+const REDIS = { url: 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+const EMPTY_JOBS = 5000;
+/** Processes whose CPU is counted per posting: this one (API and worker), PostgreSQL and Redis. */
+const CPU_NAMES = ['postgres', 'redis-server'];
+
+export interface RoundFigures {
+  emptyRate: number;
+  matchedRate: number;
+  /** CPU seconds per posting matched, by process group. */
+  cpuPerPosting: Record<string, number>;
+}
+
+/** M3's baseline: BullMQ alone, empty jobs, concurrency 10, same Redis, same process. */
+export async function emptyJobRate(prefix: string): Promise<number> {
+  const queue = new Queue('bench-empty', { connection: REDIS, prefix });
+  let done = 0;
+  const worker = new Worker('bench-empty', async () => undefined, {
+    connection: REDIS,
+    prefix,
+    concurrency: 10,
+  });
+  worker.on('completed', () => done++);
+  const t = performance.now();
+  await queue.addBulk(Array.from({ length: EMPTY_JOBS }, (_, i) => ({ name: 'empty', data: { i } })));
+  while (done < EMPTY_JOBS) await new Promise((r) => setTimeout(r, 5));
+  const rate = EMPTY_JOBS / ((performance.now() - t) / 1000);
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return rate;
+}
+
+/**
+ * M3: a burst of published postings queued at once, matched by the app's worker (and any extra ones); the rate
+ * counts from the first job queued to the last posting marked matched.
+ */
+export async function burstRate(
+  sql: DataSource,
+  matching: Queue,
+  postingIds: string[],
+): Promise<Omit<RoundFigures, 'emptyRate'>> {
+  const cpuBefore = { ...processCpuSeconds(CPU_NAMES), app: ownCpuSeconds() };
+  const t = performance.now();
+  await matching.addBulk(
+    postingIds.map((postingId) => ({
+      name: JobName.MatchPosting,
+      data: { postingId },
+      opts: { jobId: `m3-${postingId}` },
+    })),
+  );
+  // Asks only about the postings still unmatched, every 100 ms (≤ 2 % of a burst of seconds): polling the whole
+  // burst every 20 ms took ~20 % of a core from the database it measures.
+  for (let left = postingIds; left.length;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const rows: { id: string }[] = await sql.query(
+      'SELECT id FROM postings WHERE id = ANY($1::uuid[]) AND matched_version IS NULL',
+      [left],
+    );
+    left = rows.map((r) => r.id);
+  }
+  const matchedRate = postingIds.length / ((performance.now() - t) / 1000);
+  const cpu = cpuSpent(cpuBefore, { ...processCpuSeconds(CPU_NAMES), app: ownCpuSeconds() });
+  const cpuPerPosting = Object.fromEntries(Object.entries(cpu).map(([n, s]) => [n, s / postingIds.length]));
+  return { matchedRate, cpuPerPosting };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

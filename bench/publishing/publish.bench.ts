@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { generatePostings } from '../matching/posting-generator';
 import { BENCH_ADMIN, createBenchDatabase, loadPostings, percentile, startApp } from './bench-world';
-import { burstRate, emptyJobRate, median, type RoundFigures } from './sustained-rounds';
+import { burstRate, emptyJobRate, median, statsQueueDrained, type RoundFigures } from './sustained-rounds';
 
 const COUNTERPARTS = Number(process.env.M2_COUNTERPARTS ?? 20000);
 const SAMPLES = Number(process.env.M2_SAMPLES ?? 100);
@@ -121,6 +121,9 @@ async function main(): Promise<void> {
       const burstIds = await loadPostings(db.url, burst);
       const postingIds = burst.map((d) => burstIds.get(d.id)!);
       await sql.query('UPDATE postings SET matched_version = NULL WHERE id = ANY($1::uuid[])', [postingIds]);
+      // the previous burst's statistics are refreshed in the background meanwhile: let them finish first, so that
+      // the baseline does not share the machine with them
+      await statsQueueDrained(sql);
       const emptyRate = await emptyJobRate(config.queuePrefix);
       rounds.push({ emptyRate, ...(await burstRate(sql, matching, postingIds)) });
     }

@@ -6,6 +6,7 @@ import { cpuSpent, ownCpuSeconds, processCpuSeconds } from './process-cpu';
 
 const REDIS = { url: 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
 const EMPTY_JOBS = 5000;
+const WARM_UP_JOBS = 2000;
 /** Processes whose CPU is counted per posting: this one (API and worker), PostgreSQL and Redis. */
 const CPU_NAMES = ['postgres', 'redis-server'];
 
@@ -16,7 +17,10 @@ export interface RoundFigures {
   cpuPerPosting: Record<string, number>;
 }
 
-/** M3's baseline: BullMQ alone, empty jobs, concurrency 10, same Redis, same process. */
+/**
+ * M3's baseline: BullMQ alone, empty jobs, concurrency 10, same Redis, same process, measured after a warm-up
+ * of its own (the first run of a process was the slowest).
+ */
 export async function emptyJobRate(prefix: string): Promise<number> {
   const queue = new Queue('bench-empty', { connection: REDIS, prefix });
   let done = 0;
@@ -26,10 +30,15 @@ export async function emptyJobRate(prefix: string): Promise<number> {
     concurrency: 10,
   });
   worker.on('completed', () => done++);
-  const t = performance.now();
-  await queue.addBulk(Array.from({ length: EMPTY_JOBS }, (_, i) => ({ name: 'empty', data: { i } })));
-  while (done < EMPTY_JOBS) await new Promise((r) => setTimeout(r, 5));
-  const rate = EMPTY_JOBS / ((performance.now() - t) / 1000);
+  const run = async (jobs: number): Promise<number> => {
+    done = 0;
+    const t = performance.now();
+    await queue.addBulk(Array.from({ length: jobs }, (_, i) => ({ name: 'empty', data: { i } })));
+    while (done < jobs) await new Promise((r) => setTimeout(r, 5));
+    return jobs / ((performance.now() - t) / 1000);
+  };
+  await run(WARM_UP_JOBS);
+  const rate = await run(EMPTY_JOBS);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
@@ -68,6 +77,17 @@ export async function burstRate(
   const cpu = cpuSpent(cpuBefore, { ...processCpuSeconds(CPU_NAMES), app: ownCpuSeconds() });
   const cpuPerPosting = Object.fromEntries(Object.entries(cpu).map(([n, s]) => [n, s / postingIds.length]));
   return { matchedRate, cpuPerPosting };
+}
+
+/** Waits (at most a minute) until the worker has refreshed the statistics of every queued recommendation. */
+export async function statsQueueDrained(sql: DataSource): Promise<void> {
+  for (const until = performance.now() + 60_000; performance.now() < until;) {
+    const [{ n }]: { n: number }[] = await sql.query(
+      'SELECT count(*)::int AS n FROM stats_pending_recommendations',
+    );
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export function median(xs: number[]): number {

@@ -7,6 +7,7 @@ import { StatsRollup1764350000000 } from './migrations/1764350000000-stats-rollu
 import { Exports1764360000000 } from './migrations/1764360000000-exports';
 import { DeferredRecommendationStats1764370000000 } from './migrations/1764370000000-deferred-recommendation-stats';
 import { PostingsChangedIndex1764380000000 } from './migrations/1764380000000-postings-changed-index';
+import { LeanerRecommendationWrites1764390000000 } from './migrations/1764390000000-leaner-recommendation-writes';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Exports1764360000000,
   DeferredRecommendationStats1764370000000,
   PostingsChangedIndex1764380000000,
+  LeanerRecommendationWrites1764390000000,
 ];

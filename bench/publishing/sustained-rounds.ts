@@ -88,6 +88,9 @@ export async function statsQueueDrained(sql: DataSource): Promise<void> {
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
+  process.stderr.write(
+    'statistics queue not drained within a minute: this round shares the machine with it\n',
+  );
 }
 
 export function median(xs: number[]): number {

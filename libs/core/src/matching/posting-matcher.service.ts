@@ -109,11 +109,13 @@ export class PostingMatcher {
   }
 }
 
+/** In id order, like every writer of these rows, so that two batches sharing a posting cannot deadlock. */
 async function markMatched(m: EntityManager, done: LoadedDocument[]): Promise<void> {
+  const sorted = [...done].sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   await m.query(
     `UPDATE postings p SET matched_version = v.version
        FROM unnest($1::uuid[], $2::int[]) AS v(id, version)
       WHERE p.id = v.id AND (p.matched_version IS NULL OR p.matched_version < v.version)`,
-    [done.map((l) => l.doc.id), done.map((l) => l.version)],
+    [sorted.map((l) => l.doc.id), sorted.map((l) => l.version)],
   );
 }

@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '@app/platform';
 import { AuditModule } from '../audit/audit.module';
 import { RegistryModule } from '../registry/registry.module';
 import { AuthService } from './auth.service';
+import { jwtOptions } from './jwt-options';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
@@ -14,7 +15,7 @@ import { UsersService } from './users.service';
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: '8h' } }),
+      useFactory: (config: AppConfig) => jwtOptions(config.jwtSecret),
     }),
     AuditModule,
     RegistryModule,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Role } from '../common/caller';
 import { badInput, FieldError, notFound } from '../common/http-errors';
-import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
+import { likePattern, Page, PageQuery, pageRows } from '../common/page';
 import { AssociationEntity } from '../registry/association.entity';
 import { EnterpriseEntity } from '../registry/enterprise.entity';
 import { RegistryScope } from '../registry/registry-scope.service';
@@ -88,11 +88,7 @@ export class UsersService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.associationId) qb.andWhere('u.association_id = :aid', { aid: query.associationId });
     if (query.enterpriseId) qb.andWhere('u.enterprise_id = :eid', { eid: query.enterpriseId });
-    const [rows, total] = await qb
-      .orderBy('u.username')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await pageRows(qb.orderBy('u.username'), query);
     return {
       items: rows.map((u) => ({ ...toSessionUser(u), createdAt: u.createdAt, lockedUntil: u.lockedUntil })),
       total,

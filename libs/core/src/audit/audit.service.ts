@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Caller } from '../common/caller';
-import { offsetOf, Page, PageQuery } from '../common/page';
+import { Page, PageQuery, pageRows } from '../common/page';
 import { AuditLogEntity } from './audit-log.entity';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'import';
@@ -60,7 +60,7 @@ export class AuditService {
       qb.andWhere(`a.at < ((:to::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`, { to: query.to });
     }
     if (query.q) qb.andWhere('(a.username ILIKE :q OR a.entity_id ILIKE :q)', { q: `%${query.q}%` });
-    const [items, total] = await qb.skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    const [items, total] = await pageRows(qb, query);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }

@@ -4,7 +4,7 @@ import { JobName, JobProducer } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
-import { offsetOf, Page, PageQuery } from '../common/page';
+import { Page, PageQuery, pageRows } from '../common/page';
 import { writeImportTemplate } from '../excel/template-writer';
 import { checkXlsxUpload } from '../excel/upload-guard';
 import { IMPORT_KIND_LABELS, ImportEntity, ImportKind } from './import.entity';
@@ -83,12 +83,7 @@ export class ImportsService {
         },
       );
     }
-    const [items, total] = await qb
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await pageRows(qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id'), query);
     return { items: items.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, FieldError, notFound } from '../common/http-errors';
-import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
+import { likePattern, Page, PageQuery, pageRows } from '../common/page';
 import { ClusterEntity } from '../registry/cluster.entity';
 import { regionPrefix } from '../registry/identifiers/region-codes';
 import { RegistryScope } from '../registry/registry-scope.service';
@@ -130,12 +130,7 @@ export class PostingsService {
         },
       );
     }
-    const [items, total] = await qb
-      .orderBy('p.updated_at', 'DESC')
-      .addOrderBy('p.id')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await pageRows(qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id'), query);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

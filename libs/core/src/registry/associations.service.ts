@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
-import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
+import { likePattern, Page, PageQuery, pageRows } from '../common/page';
 import { maskPhone } from '../common/phone-mask';
 import { AssociationLeadClusterEntity } from './association-lead-cluster.entity';
 import { AssociationEntity } from './association.entity';
@@ -99,11 +99,7 @@ export class AssociationsService {
     const qb = this.db.getRepository(AssociationEntity).createQueryBuilder('a');
     this.scope.scopeAssociations(qb, caller, 'a');
     if (query.q) qb.andWhere('(a.name ILIKE :q OR a.credit_code ILIKE :q)', { q: likePattern(query.q) });
-    const [rows, total] = await qb
-      .orderBy('a.name')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await pageRows(qb.orderBy('a.name'), query);
     return { items: await this.views(rows, true), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/caller';
 import { badInput } from '../common/http-errors';
-import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
+import { likePattern, Page, PageQuery, pageRows } from '../common/page';
 import { ChainEntity, ChainSegments } from './chain.entity';
 import { ClusterEntity } from './cluster.entity';
 
@@ -46,11 +46,7 @@ export class ChainsService {
     const qb = this.db.getRepository(ChainEntity).createQueryBuilder('ch');
     if (query.clusterId) qb.andWhere('ch.cluster_id = :clusterId', { clusterId: query.clusterId });
     if (query.q) qb.andWhere('(ch.name ILIKE :q OR ch.code ILIKE :q)', { q: likePattern(query.q) });
-    const [items, total] = await qb
-      .orderBy('ch.code')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await pageRows(qb.orderBy('ch.code'), query);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }

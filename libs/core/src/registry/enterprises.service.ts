@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
-import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
+import { likePattern, Page, PageQuery, pageRows } from '../common/page';
 import { maskPhone } from '../common/phone-mask';
 import { ClusterEntity } from './cluster.entity';
 import { EnterpriseClusterEntity } from './enterprise-cluster.entity';
@@ -148,11 +148,7 @@ export class EnterprisesService {
         { aid: query.associationId },
       );
     }
-    const [rows, total] = await qb
-      .orderBy('e.name')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await pageRows(qb.orderBy('e.name'), query);
     return {
       items: await this.views(this.db.manager, rows, true),
       total,

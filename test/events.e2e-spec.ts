@@ -172,6 +172,29 @@ describe('events, participants and meetings end to end', () => {
       expect(listA.body.items.every((e: { associationId: string }) => e.associationId === a.id)).toBe(true);
     });
 
+    it('pages the event list newest first with the total of every page, past the end included', async () => {
+      const all = (await as(staffA).get('/events?pageSize=200').expect(200)).body;
+      expect(all.total).toBe(all.items.length);
+      expect(all.total).toBeGreaterThan(2);
+      const key = (e: { startDate: string; id: string }) => `${e.startDate}|${e.id}`;
+      const order = [...all.items].sort((x, y) =>
+        x.startDate === y.startDate ? (x.id < y.id ? -1 : 1) : x.startDate < y.startDate ? 1 : -1,
+      );
+      expect(all.items.map(key)).toEqual(order.map(key));
+      const second = (await as(staffA).get('/events?pageSize=2&page=2').expect(200)).body;
+      expect(second.total).toBe(all.total);
+      expect(second.items.map(key)).toEqual(all.items.slice(2, 4).map(key));
+      expect(second.items[0]).toEqual(all.items[2]);
+      const past = (
+        await as(staffA)
+          .get(`/events?pageSize=2&page=${all.total + 1}`)
+          .expect(200)
+      ).body;
+      expect(past).toMatchObject({ items: [], total: all.total });
+      const none = (await as(staffA).get('/events?q=不存在的活动名称').expect(200)).body;
+      expect(none).toMatchObject({ items: [], total: 0 });
+    });
+
     it('shows a co-organised event to the co-organiser, who may read but not manage it', async () => {
       const ev = (
         await as(admin)

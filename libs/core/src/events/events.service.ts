@@ -247,15 +247,23 @@ export class EventsService {
     if (query.to) add((p) => `e.start_date <= ${p}`, query.to);
     if (query.q) add((p) => `(e.title ILIKE ${p} OR e.venue ILIKE ${p})`, likePattern(query.q));
     const whereSql = where.join(' AND ');
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM events e WHERE ${whereSql}`,
-      params,
-    );
-    const rows: ViewRow[] = await this.db.query(
-      `${VIEW_SQL} WHERE ${whereSql} ORDER BY e.start_date DESC, e.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    // one round trip: the page's ids and the total (before the LIMIT), then each page row's view
+    const rows: (ViewRow & { total: number })[] = await this.db.query(
+      `WITH page AS (SELECT e.id, e.start_date, count(*) OVER ()::int AS total FROM events e WHERE ${whereSql}
+                      ORDER BY e.start_date DESC, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+       SELECT v.*, page.total FROM page CROSS JOIN LATERAL (${VIEW_SQL} WHERE e.id = page.id) v
+        ORDER BY page.start_date DESC, page.id`,
       [...params, query.pageSize, offsetOf(query)],
     );
+    const total = rows.length
+      ? rows[0].total
+      : offsetOf(query) > 0
+        ? (
+            (await this.db.query(`SELECT count(*)::int AS n FROM events e WHERE ${whereSql}`, params)) as {
+              n: number;
+            }[]
+          )[0].n
+        : 0;
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 

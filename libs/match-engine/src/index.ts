@@ -20,6 +20,7 @@ export type {
 } from './types';
 export { createTokenizer, type Tokenizer, type TokenizerOptions } from './tokenizer';
 export { prepareDocuments, type PreparedDocument } from './prepared-document';
+export { prepareDocumentsInParallel } from './parallel-prepare';
 export {
   DEFAULT_MATCH_WEIGHTS,
   type FieldWeight,

@@ -9,12 +9,21 @@ export interface PreparedDocument {
   description: string[];
 }
 
+/** The texts of a posting that are tokenised, in the order of PreparedDocument's token fields. */
+export function documentTexts(doc: MatchDocument): [title: string, keywords: string, description: string] {
+  return [doc.title, doc.keywords.join('，'), doc.description];
+}
+
+/** Joins a text's tokens when they cross threads: the tokenizer never keeps a control character. */
+export const TOKEN_SEPARATOR = '\u0001';
+
 export function prepareDocument(doc: MatchDocument, tokenizer: Tokenizer): PreparedDocument {
+  const [title, keywords, description] = documentTexts(doc);
   return {
     doc,
-    title: tokenizer.tokenize(doc.title),
-    keywords: tokenizer.tokenize(doc.keywords.join('，')),
-    description: tokenizer.tokenize(doc.description),
+    title: tokenizer.tokenize(title),
+    keywords: tokenizer.tokenize(keywords),
+    description: tokenizer.tokenize(description),
   };
 }
 

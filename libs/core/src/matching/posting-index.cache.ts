@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   createTokenizer,
   MatchIndex,
   prepareDocuments,
+  prepareDocumentsInParallel,
   type MatchDocument,
   type PostingKind,
   type PreparedDocument,
@@ -29,6 +31,9 @@ const REFRESH_EVERY_MS = 200;
  * published in between are matched at once against the older index and again after the rebuild (takeRechecks).
  */
 const REBUILD_EVERY_MS = 5000;
+/** Postings from which a look tokenises on worker threads too (starting them costs ~0.3 s each). */
+const PARALLEL_FROM = 10_000;
+const TOKENIZING_THREADS = Math.min(availableParallelism(), 4);
 
 interface Entry {
   version: number;
@@ -159,10 +164,12 @@ export class PostingIndexCache {
     this.lastLook = now;
     this.lastRefresh = Date.now();
     for (const c of toPrepare) this.changed(c.doc.kind);
-    const prepared = prepareDocuments(
-      toPrepare.map((c) => c.doc),
-      this.tokenizer,
-    );
+    const docs = toPrepare.map((c) => c.doc);
+    // a first look (or a mass change) tokenises on every core; a burst's look stays in this thread
+    const prepared =
+      docs.length >= PARALLEL_FROM
+        ? await prepareDocumentsInParallel(docs, TOKENIZING_THREADS)
+        : prepareDocuments(docs, this.tokenizer);
     toPrepare.forEach((c, i) => this.entries.set(c.doc.id, { version: c.version, prepared: prepared[i] }));
   }
 

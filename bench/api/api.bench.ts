@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { createBenchDatabase } from '../publishing/bench-world';
+import { createBenchDatabase, login } from '../publishing/bench-world';
 import { load, type LoadFigures } from './load';
 
 const CONNECTIONS = Number(process.env.A1_CONNECTIONS ?? 100);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     );
     const api = `http://127.0.0.1:${apiPort}`;
     await until(async () => (await fetch(`${api}/health`).catch(() => null))?.ok === true, 180_000);
-    const token = await login(api);
+    const token = await login(api, DEMO_LOGIN);
     const headers = { Authorization: `Bearer ${token}` };
     const get = async <T>(path: string): Promise<T> => {
       const res = await fetch(`${api}/api/v1${path}`, { headers });
@@ -134,16 +134,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(DEMO_LOGIN),
-  });
-  if (!res.ok) throw new Error(`login answered ${res.status}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 main().then(

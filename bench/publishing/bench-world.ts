@@ -124,6 +124,17 @@ export async function startApp(
   return { app, base: `http://127.0.0.1:${address.port}`, config };
 }
 
+/** A session token from the API at `base` (the bench's own admin unless told otherwise). */
+export async function login(base: string, credentials = BENCH_ADMIN): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (!res.ok) throw new Error(`login answered ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];

@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { generatePostings } from '../matching/posting-generator';
-import { BENCH_ADMIN, createBenchDatabase, loadPostings, percentile, startApp } from './bench-world';
+import { createBenchDatabase, loadPostings, login, percentile, startApp } from './bench-world';
 import { burstRate, emptyJobRate, median, statsQueueDrained, type RoundFigures } from './sustained-rounds';
 
 const COUNTERPARTS = Number(process.env.M2_COUNTERPARTS ?? 20000);
@@ -182,15 +182,6 @@ async function startWorkerProcess(databaseUrl: string, queuePrefix: string): Pro
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   };
-}
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(BENCH_ADMIN),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 main().then(

@@ -33,6 +33,19 @@ export async function pageRows<T extends ObjectLiteral>(
     .offset(offsetOf(query))
     .limit(query.pageSize)
     .getRawAndEntities<{ page_total: string }>();
-  if (raw.length > 0) return [entities, Number(raw[0].page_total)];
-  return [entities, offsetOf(query) > 0 ? await qb.getCount() : 0];
+  const carried = raw.length > 0 ? Number(raw[0].page_total) : undefined;
+  return [entities, await carriedTotal(carried, query, () => qb.getCount())];
+}
+
+/**
+ * The total a one-query page carried on its rows (`count(*) OVER ()`); a page past the end has no row to carry
+ * it and asks `count`, an empty first page means none.
+ */
+export async function carriedTotal(
+  carried: number | undefined,
+  query: PageQuery,
+  count: () => Promise<number>,
+): Promise<number> {
+  if (carried !== undefined) return carried;
+  return offsetOf(query) > 0 ? count() : 0;
 }

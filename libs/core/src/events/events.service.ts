@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, conflict, FieldError, notFound } from '../common/http-errors';
-import { likePattern, offsetOf, Page, PageQuery } from '../common/page';
+import { carriedTotal, likePattern, offsetOf, Page, PageQuery } from '../common/page';
 import { regionName } from '../registry/identifiers/region-codes';
 import { ServedEnterprises } from '../served/served-enterprises';
 import { assertEventTransition } from './event-rules';
@@ -255,15 +255,13 @@ export class EventsService {
         ORDER BY page.start_date DESC, page.id`,
       [...params, query.pageSize, offsetOf(query)],
     );
-    const total = rows.length
-      ? rows[0].total
-      : offsetOf(query) > 0
-        ? (
-            (await this.db.query(`SELECT count(*)::int AS n FROM events e WHERE ${whereSql}`, params)) as {
-              n: number;
-            }[]
-          )[0].n
-        : 0;
+    const total = await carriedTotal(rows[0]?.total, query, async () => {
+      const [{ n }]: { n: number }[] = await this.db.query(
+        `SELECT count(*)::int AS n FROM events e WHERE ${whereSql}`,
+        params,
+      );
+      return n;
+    });
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 

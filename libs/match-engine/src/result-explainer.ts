@@ -176,6 +176,10 @@ const CATEGORY_REASONS: readonly string[] = CATEGORIES.flatMap((qc) =>
 );
 const TIER_REASONS: readonly string[] = TIERS.map((t) => TIER_LABELS[t]);
 
+const KEYWORD_REASON = '关键词匹配：';
+/** The terms a keyword reason names, reused by every result. */
+const shownScratch: string[] = [];
+
 /** Room for one pair's matched term ids and gains (maxMatchedTerms is at most this). */
 export const MAX_EXPLAINED_TERMS = 30;
 const scratchIds = new Int32Array(MAX_EXPLAINED_TERMS);
@@ -207,12 +211,12 @@ export function buildResult(
 ): MatchResult {
   const { target: x, params: p, termText } = ctx;
   const terms = new Array<string>(n);
-  let shown = '';
-  let named = 0;
+  const shown = shownScratch;
+  shown.length = 0;
   for (let r = 0; r < n; r++) {
     const t = termText[ids[at + r]];
     terms[r] = t;
-    if ((mask & (1 << r)) !== 0) shown = named++ === 0 ? t : `${shown}、${t}`;
+    if ((mask & (1 << r)) !== 0) shown.push(t);
   }
   const cluster = x.cluster[d];
   const clusterReason =
@@ -232,7 +236,8 @@ export function buildResult(
   const reasons = new Array<string>(
     2 + (clusterReason === null ? 0 : 1) + (regionReason === null ? 0 : 1) + (tier >= 0 ? 1 : 0),
   );
-  reasons[0] = `关键词匹配：${shown}`;
+  // one flat string: concatenating term by term leaves a chain of string pieces per result for the GC to copy
+  reasons[0] = KEYWORD_REASON + shown.join('、');
   reasons[1] = CATEGORY_REASONS[q.category * CATEGORIES.length + x.category[d]];
   let next = 2;
   if (clusterReason !== null) reasons[next++] = clusterReason;

@@ -8,6 +8,7 @@ import { Exports1764360000000 } from './migrations/1764360000000-exports';
 import { DeferredRecommendationStats1764370000000 } from './migrations/1764370000000-deferred-recommendation-stats';
 import { PostingsChangedIndex1764380000000 } from './migrations/1764380000000-postings-changed-index';
 import { LeanerRecommendationWrites1764390000000 } from './migrations/1764390000000-leaner-recommendation-writes';
+import { PostingKeysPerStatement1764400000000 } from './migrations/1764400000000-posting-keys-per-statement';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeferredRecommendationStats1764370000000,
   PostingsChangedIndex1764380000000,
   LeanerRecommendationWrites1764390000000,
+  PostingKeysPerStatement1764400000000,
 ];

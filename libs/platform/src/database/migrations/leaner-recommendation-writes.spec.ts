@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
 import { MIGRATIONS } from '../migration-list';
+import { LeanerRecommendationWrites1764390000000 } from './1764390000000-leaner-recommendation-writes';
 
 describe('migration 1764390000000: leaner recommendation writes', () => {
   let db: TestDatabase;
@@ -56,7 +57,9 @@ describe('migration 1764390000000: leaner recommendation writes', () => {
     });
     await source.initialize();
     try {
-      await source.undoLastMigration({ transaction: 'each' });
+      // the migrations after it first, newest first
+      const later = MIGRATIONS.length - 1 - MIGRATIONS.indexOf(LeanerRecommendationWrites1764390000000);
+      for (let i = 0; i <= later; i++) await source.undoLastMigration({ transaction: 'each' });
       expect(await indexes()).toEqual(
         [
           ...after,

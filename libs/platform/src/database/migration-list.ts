@@ -9,6 +9,7 @@ import { DeferredRecommendationStats1764370000000 } from './migrations/176437000
 import { PostingsChangedIndex1764380000000 } from './migrations/1764380000000-postings-changed-index';
 import { LeanerRecommendationWrites1764390000000 } from './migrations/1764390000000-leaner-recommendation-writes';
 import { PostingKeysPerStatement1764400000000 } from './migrations/1764400000000-posting-keys-per-statement';
+import { CheaperTimeOrderedIds1764410000000 } from './migrations/1764410000000-cheaper-time-ordered-ids';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PostingsChangedIndex1764380000000,
   LeanerRecommendationWrites1764390000000,
   PostingKeysPerStatement1764400000000,
+  CheaperTimeOrderedIds1764410000000,
 ];

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
 import { MIGRATIONS } from '../migration-list';
+import { undoThrough } from '../testing/undo-through';
 import { LeanerRecommendationWrites1764390000000 } from './1764390000000-leaner-recommendation-writes';
 
 describe('migration 1764390000000: leaner recommendation writes', () => {
@@ -57,9 +58,7 @@ describe('migration 1764390000000: leaner recommendation writes', () => {
     });
     await source.initialize();
     try {
-      // the migrations after it first, newest first
-      const later = MIGRATIONS.length - 1 - MIGRATIONS.indexOf(LeanerRecommendationWrites1764390000000);
-      for (let i = 0; i <= later; i++) await source.undoLastMigration({ transaction: 'each' });
+      await undoThrough(source, LeanerRecommendationWrites1764390000000);
       expect(await indexes()).toEqual(
         [
           ...after,

@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
 import { MIGRATIONS } from '../migration-list';
+import { undoThrough } from '../testing/undo-through';
+import { PostingKeysPerStatement1764400000000 } from './1764400000000-posting-keys-per-statement';
 
 /** The statement-level checks that replace the recommendations' two foreign keys to postings. */
 describe('migration 1764400000000: posting keys checked per statement', () => {
@@ -133,7 +135,7 @@ describe('migration 1764400000000: posting keys checked per statement', () => {
     });
     await source.initialize();
     try {
-      await source.undoLastMigration({ transaction: 'each' });
+      await undoThrough(source, PostingKeysPerStatement1764400000000);
       expect(await foreignKeys()).toEqual(['fk_recommendations_demand', 'fk_recommendations_supply']);
       await source.runMigrations({ transaction: 'each' });
       expect(await foreignKeys()).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import { cellDate, cellList, cellNumber, cellText } from './cell-values';
 import {
   openSheet,
   readSheetRows,
+  releaseSkippedSheet,
   scanSheetXml,
   SheetReadError,
   type SheetHeader,
@@ -554,5 +555,25 @@ describe('sheet reader', () => {
     expect(await leftover()).toEqual([]);
     // reading the same file again still works (nothing left locked or half-consumed)
     expect((await readAll(path)).rows).toHaveLength(2);
+  });
+});
+
+describe('releaseSkippedSheet', () => {
+  it('drops the error of a parked sheet whose temp file exceljs deleted before the stream opened', async () => {
+    // the race seen in CI: the generator moved on (and the file was unlinked) before the read stream's open ran
+    const stream = createReadStream(join(tmpdir(), `tmp-${process.pid}-already-deleted`));
+    const closed = new Promise((resolve) => stream.on('close', resolve));
+    const uncaught: unknown[] = [];
+    const record = (e: unknown): number => uncaught.push(e);
+    process.on('uncaughtException', record);
+    try {
+      releaseSkippedSheet({ iterator: stream } as unknown as ExcelJS.stream.xlsx.WorksheetReader);
+      await closed;
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(uncaught).toEqual([]);
+    expect(stream.destroyed).toBe(true);
   });
 });

@@ -97,7 +97,8 @@ export async function openSheet(source: string | Readable, spec: SheetSpec): Pro
     // exceljs parks sheets that precede the shared strings in temp files and deletes each only when its
     // generator moves past it, so run the generator out (skipped sheets are not parsed) instead of abandoning it
     try {
-      for (let next = await sheets.next(); !next.done; next = await sheets.next()) release(next.value);
+      for (let next = await sheets.next(); !next.done; next = await sheets.next())
+        releaseSkippedSheet(next.value);
     } catch {
       // the file is already failing; nothing more to clean
     }
@@ -115,7 +116,7 @@ export async function openSheet(source: string | Readable, spec: SheetSpec): Pro
         sheetName = first?.name ?? (sheet as unknown as { name?: string }).name ?? '';
         break;
       }
-      release(next.value);
+      releaseSkippedSheet(next.value);
     }
     if (!sheet) throw new SheetReadError('no-worksheet', '文件中没有工作表（no worksheet found）');
     const raw = (sheet as unknown as { iterator?: AsyncIterable<Buffer | string> }).iterator;
@@ -135,9 +136,12 @@ export async function openSheet(source: string | Readable, spec: SheetSpec): Pro
   }
 }
 
-// A skipped sheet parked in a temp file holds an open read stream exceljs never reads nor closes.
-function release(sheet: ExcelJS.stream.xlsx.WorksheetReader): void {
-  const raw = (sheet as unknown as { iterator?: { destroy?: () => void } }).iterator;
+// A skipped sheet parked in a temp file holds an open read stream exceljs never reads nor closes. exceljs deletes
+// the file as soon as the generator moves on, which can be before the stream's (asynchronous) open: that open then
+// fails with ENOENT on a stream nobody reads, so its errors are dropped rather than thrown as unhandled.
+export function releaseSkippedSheet(sheet: ExcelJS.stream.xlsx.WorksheetReader): void {
+  const raw = (sheet as unknown as { iterator?: Partial<Pick<Readable, 'destroy' | 'on'>> }).iterator;
+  if (typeof raw?.on === 'function') raw.on('error', () => undefined);
   if (typeof raw?.destroy === 'function') raw.destroy();
 }
 

@@ -562,7 +562,7 @@ describe('releaseSkippedSheet', () => {
   it('drops the error of a parked sheet whose temp file exceljs deleted before the stream opened', async () => {
     // the race seen in CI: the generator moved on (and the file was unlinked) before the read stream's open ran
     const stream = createReadStream(join(tmpdir(), `tmp-${process.pid}-already-deleted`));
-    const closed = new Promise((resolve) => stream.on('close', resolve));
+    const closed = new Promise<void>((resolve) => stream.on('close', () => resolve()));
     const uncaught: unknown[] = [];
     const record = (e: unknown): number => uncaught.push(e);
     process.on('uncaughtException', record);

@@ -1,30 +1,15 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
-import { MIGRATIONS } from '../migration-list';
-import { undoThrough } from '../testing/undo-through';
+import { migratedDatabase, revertAndReapply } from '../../../../../test/support/migration-testing';
 import { CheaperTimeOrderedIds1764410000000 } from './1764410000000-cheaper-time-ordered-ids';
 
 const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('migration 1764410000000: cheaper time-ordered ids', () => {
-  let db: TestDatabase;
-  let sql: Client;
+  const db = migratedDatabase();
 
   const batch = async (n: number): Promise<string[]> =>
-    (await sql.query(`SELECT uuid_time_ordered()::text AS id FROM generate_series(1, $1)`, [n])).rows.map(
+    (await db.sql.query(`SELECT uuid_time_ordered()::text AS id FROM generate_series(1, $1)`, [n])).rows.map(
       (r: { id: string }) => r.id,
     );
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await db.drop();
-  });
 
   it('keeps the layout: the time in the first 48 bits, version 7, variant 10, and no repeats', async () => {
     const before = Date.now();
@@ -41,25 +26,16 @@ describe('migration 1764410000000: cheaper time-ordered ids', () => {
   });
 
   it('reverts to ids from strong random bytes, with the same layout, and applies again', async () => {
-    const source = new DataSource({
-      type: 'postgres',
-      url: db.url,
-      migrations: MIGRATIONS,
-      migrationsTableName: 'typeorm_migrations',
-    });
     const body = async () =>
-      (await sql.query(`SELECT prosrc FROM pg_proc WHERE proname = 'uuid_time_ordered'`)).rows[0]
+      (await db.sql.query(`SELECT prosrc FROM pg_proc WHERE proname = 'uuid_time_ordered'`)).rows[0]
         .prosrc as string;
-    await source.initialize();
-    try {
-      expect(await body()).toContain('random()');
-      await undoThrough(source, CheaperTimeOrderedIds1764410000000);
-      expect(await body()).toContain('gen_random_uuid()');
-      expect((await batch(100)).every((id) => V7.test(id))).toBe(true);
-      await source.runMigrations({ transaction: 'each' });
-      expect(await body()).toContain('random()');
-    } finally {
-      await source.destroy();
-    }
+    expect(await body()).toContain('random()');
+    await revertAndReapply(db.url, CheaperTimeOrderedIds1764410000000, {
+      reverted: async () => {
+        expect(await body()).toContain('gen_random_uuid()');
+        expect((await batch(100)).every((id) => V7.test(id))).toBe(true);
+      },
+      reapplied: async () => expect(await body()).toContain('random()'),
+    });
   });
 });

@@ -1,28 +1,13 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
-import { MIGRATIONS } from '../migration-list';
-import { undoThrough } from '../testing/undo-through';
+import { migratedDatabase, revertAndReapply } from '../../../../../test/support/migration-testing';
 import { LeanerRecommendationWrites1764390000000 } from './1764390000000-leaner-recommendation-writes';
 
 describe('migration 1764390000000: leaner recommendation writes', () => {
-  let db: TestDatabase;
-  let sql: Client;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await db.drop();
-  });
+  const db = migratedDatabase();
 
   it('gives recommendations version-7 ids that start with the time of their creation, in order', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const [row] = (await sql.query(`SELECT uuid_time_ordered() AS id, pg_sleep(0.002)`)).rows;
+      const [row] = (await db.sql.query(`SELECT uuid_time_ordered() AS id, pg_sleep(0.002)`)).rows;
       ids.push(row.id as string);
     }
     const now = Date.now();
@@ -34,7 +19,7 @@ describe('migration 1764390000000: leaner recommendation writes', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
     const [column] = (
-      await sql.query(
+      await db.sql.query(
         `SELECT column_default FROM information_schema.columns WHERE table_name = 'recommendations' AND column_name = 'id'`,
       )
     ).rows;
@@ -44,33 +29,23 @@ describe('migration 1764390000000: leaner recommendation writes', () => {
   it('reverts to the indexes and random ids it replaced, and applies again', async () => {
     const indexes = async () =>
       (
-        await sql.query(
+        await db.sql.query(
           `SELECT indexname FROM pg_indexes WHERE tablename = 'recommendations' ORDER BY indexname`,
         )
       ).rows.map((r: { indexname: string }) => r.indexname);
     const after = await indexes();
     expect(after).not.toContain('ix_recommendations_demand_enterprise');
-    const source = new DataSource({
-      type: 'postgres',
-      url: db.url,
-      migrations: MIGRATIONS,
-      migrationsTableName: 'typeorm_migrations',
+    await revertAndReapply(db.url, LeanerRecommendationWrites1764390000000, {
+      reverted: async () =>
+        expect(await indexes()).toEqual(
+          [
+            ...after,
+            'ix_recommendations_created',
+            'ix_recommendations_demand_enterprise',
+            'ix_recommendations_supply_enterprise',
+          ].sort(),
+        ),
+      reapplied: async () => expect(await indexes()).toEqual(after),
     });
-    await source.initialize();
-    try {
-      await undoThrough(source, LeanerRecommendationWrites1764390000000);
-      expect(await indexes()).toEqual(
-        [
-          ...after,
-          'ix_recommendations_created',
-          'ix_recommendations_demand_enterprise',
-          'ix_recommendations_supply_enterprise',
-        ].sort(),
-      );
-      await source.runMigrations({ transaction: 'each' });
-      expect(await indexes()).toEqual(after);
-    } finally {
-      await source.destroy();
-    }
   });
 });

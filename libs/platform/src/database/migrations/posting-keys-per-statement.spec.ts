@@ -1,13 +1,10 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
-import { MIGRATIONS } from '../migration-list';
-import { undoThrough } from '../testing/undo-through';
+import type { Client } from 'pg';
+import { migratedDatabase, revertAndReapply } from '../../../../../test/support/migration-testing';
 import { PostingKeysPerStatement1764400000000 } from './1764400000000-posting-keys-per-statement';
 
 /** The statement-level checks that replace the recommendations' two foreign keys to postings. */
 describe('migration 1764400000000: posting keys checked per statement', () => {
-  let db: TestDatabase;
+  const db = migratedDatabase();
   let sql: Client;
   let other: Client;
   let enterprise: string;
@@ -34,20 +31,14 @@ describe('migration 1764400000000: posting keys checked per statement', () => {
     Number((await sql.query(`SELECT count(*) AS n FROM recommendations WHERE ${where}`, params)).rows[0].n);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sql = new Client({ connectionString: db.url });
-    other = new Client({ connectionString: db.url });
-    await Promise.all([sql.connect(), other.connect()]);
+    sql = db.sql;
+    other = await db.connect();
     enterprise = (
       await sql.query(
         `INSERT INTO enterprises (name, credit_code, region_code, scale)
          VALUES ('沈阳精工机床有限公司', '91210100MA0000001X', '210100', 'medium') RETURNING id`,
       )
     ).rows[0].id as string;
-  });
-  afterAll(async () => {
-    await Promise.all([sql.end(), other.end()]);
-    await db.drop();
   });
 
   it('refuses, as a foreign key would, a statement naming a posting that does not exist, and names it', async () => {
@@ -127,24 +118,16 @@ describe('migration 1764400000000: posting keys checked per statement', () => {
         )
       ).rows.map((r: { conname: string }) => r.conname);
     expect(await foreignKeys()).toEqual([]);
-    const source = new DataSource({
-      type: 'postgres',
-      url: db.url,
-      migrations: MIGRATIONS,
-      migrationsTableName: 'typeorm_migrations',
+    await revertAndReapply(db.url, PostingKeysPerStatement1764400000000, {
+      reverted: async () =>
+        expect(await foreignKeys()).toEqual(['fk_recommendations_demand', 'fk_recommendations_supply']),
+      reapplied: async () => {
+        expect(await foreignKeys()).toEqual([]);
+        const d = await posting('demand');
+        await expect(recommend(sql, [[d, 'a0000000-0000-4000-8000-000000000002']])).rejects.toMatchObject({
+          code: '23503',
+        });
+      },
     });
-    await source.initialize();
-    try {
-      await undoThrough(source, PostingKeysPerStatement1764400000000);
-      expect(await foreignKeys()).toEqual(['fk_recommendations_demand', 'fk_recommendations_supply']);
-      await source.runMigrations({ transaction: 'each' });
-      expect(await foreignKeys()).toEqual([]);
-      const d = await posting('demand');
-      await expect(recommend(sql, [[d, 'a0000000-0000-4000-8000-000000000002']])).rejects.toMatchObject({
-        code: '23503',
-      });
-    } finally {
-      await source.destroy();
-    }
   });
 });

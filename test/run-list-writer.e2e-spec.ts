@@ -66,6 +66,8 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
 
   /** Earlier rows: random pairs with scores on either side and statuses people set. */
   async function earlierRows(): Promise<void> {
+    // rows written behind the writers' backs: no list digest may vouch for them
+    await db.query(`DELETE FROM match_list_digests`);
     await db.query(`DELETE FROM recommendations`);
     const demands = postings.filter((p) => p.kind === 'demand');
     const supplies = postings.filter((p) => p.kind === 'supply');
@@ -98,6 +100,39 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
          FROM recommendations ORDER BY demand_posting_id, supply_posting_id`,
     );
 
+  /** Puts back rows read by `table()`, with no list digests (as if written by hand). */
+  async function restore(rows: Record<string, unknown>[]): Promise<void> {
+    await db.query(`DELETE FROM match_list_digests`);
+    await db.query(`DELETE FROM recommendations`);
+    for (const row of rows) {
+      await db.query(
+        `INSERT INTO recommendations (demand_posting_id, supply_posting_id, demand_enterprise_id, supply_enterprise_id,
+           demand_score, supply_score, reasons, matched_terms, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        Object.values(row),
+      );
+    }
+  }
+
+  /** The lists with every demand's before every supply's, as a full run gives them. */
+  const demandsFirst = (lists: Map<string, MatchResult[]>) =>
+    new Map(
+      [...lists].sort(
+        ([a], [b]) =>
+          Number(postings.find((p) => p.id === a)!.kind === 'supply') -
+          Number(postings.find((p) => p.id === b)!.kind === 'supply'),
+      ),
+    );
+
+  const digestVersions = async () =>
+    new Map(
+      (
+        (await db.query(`SELECT posting_id, xmin::text AS v FROM match_list_digests`)) as {
+          posting_id: string;
+          v: string;
+        }[]
+      ).map((r) => [r.posting_id, r.v]),
+    );
+
   it.each([
     ['every posting is a query', 1],
     ['only some postings are queries (a cluster run)', 0.5],
@@ -121,14 +156,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
         }
       });
       const expected = await table();
-      await db.query(`DELETE FROM recommendations`);
-      for (const row of before) {
-        await db.query(
-          `INSERT INTO recommendations (demand_posting_id, supply_posting_id, demand_enterprise_id, supply_enterprise_id,
-             demand_score, supply_score, reasons, matched_terms, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          Object.values(row),
-        );
-      }
+      await restore(before);
       const stored = await db.transaction((m) => storeRunLists(m, queries, runListsOf(lists)));
       expect(await table()).toEqual(expected);
       const pairs = new Set(
@@ -143,6 +171,44 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
       const again = await db.transaction((m) => storeRunLists(m, queries, runListsOf(lists)));
       expect(again.removed).toBe(0);
       expect(await db.query(`SELECT id, updated_at FROM recommendations ORDER BY id`)).toEqual(stamps);
+    }
+  });
+
+  it('a re-run writes only the lists that changed, and leaves the table a full rewrite would', async () => {
+    for (let round = 0; round < 4; round++) {
+      await earlierRows();
+      const first = demandsFirst(randomLists());
+      await db.transaction((m) => storeRunLists(m, postings, runListsOf(first)));
+
+      // the same lists again: no list is written, so no digest is either
+      const versions = await digestVersions();
+      expect(versions.size).toBe(postings.length);
+      await db.transaction((m) => storeRunLists(m, postings, runListsOf(first)));
+      expect(await digestVersions()).toEqual(versions);
+
+      // a single posting matched in between, and some lists changed
+      const single = postings[Math.floor(rnd() * postings.length)];
+      await db.transaction((m) =>
+        storeLists(m, single.kind, [single.id], toPairs(single, randomLists().get(single.id) ?? [])),
+      );
+      const fresh = randomLists();
+      const changed = new Set(postings.filter(() => rnd() < 0.3).map((p) => p.id));
+      const next = new Map([...first].map(([id, list]) => [id, changed.has(id) ? fresh.get(id)! : list]));
+      const before = await table();
+      const kept = await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+      const after = await table();
+      const rewritten = await digestVersions();
+      const unchangedDemands = postings.filter(
+        (p) => p.kind === 'demand' && p.id !== single.id && !changed.has(p.id),
+      );
+      expect(unchangedDemands.length).toBeGreaterThan(0);
+      for (const p of unchangedDemands) expect(rewritten.get(p.id)).toBe(versions.get(p.id));
+
+      // the reference: the same table and lists with no digests, so every list is written
+      await restore(before);
+      const full = await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+      expect(after).toEqual(await table());
+      expect(kept).toEqual(full);
     }
   });
 });

@@ -100,8 +100,12 @@ export class MatchRunExecutor {
     } else {
       const docs = await loadPublishedDocuments(this.db.manager, run.clusterId);
       queries = docs.map((d) => ({ id: d.id, kind: d.kind, enterpriseId: d.enterpriseId }));
+      // demands first, as in a full run: unchanged supply lists can then be kept
+      const demandsFirst = [...docs].sort(
+        (a, b) => Number(a.kind === 'supply') - Number(b.kind === 'supply'),
+      );
       lists = runListsOf(
-        docs.map(
+        demandsFirst.map(
           (q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })] as const,
         ),
       );

@@ -44,7 +44,8 @@ const postingColumn = (side: PostingKind) => (side === 'demand' ? 'demand_postin
 /**
  * Stores the lists of the `side` postings: upsert under the unique (demand, supply) key, writing only this side's
  * score, then take this side's score off pairs that left those lists and delete untouched pairs on no list.
- * Re-runs, retries and concurrent workers converge on the same rows; statuses people set are never changed.
+ * Re-runs, retries and concurrent workers converge on the same rows; statuses people set are never changed. The
+ * postings' list digests are deleted, so that the next match run writes their lists (see `ListDigests`).
  * Rows are written in key order so that concurrent writers lock in the same order and do not deadlock.
  */
 export async function storeLists(
@@ -98,5 +99,7 @@ export async function storeLists(
       WHERE ${column} = ANY($1::uuid[]) AND status = 'new' AND demand_score IS NULL AND supply_score IS NULL`,
     [queryPostingIds],
   );
+  // the next match run writes these lists again instead of trusting the digests of the lists it wrote
+  await m.query(`DELETE FROM match_list_digests WHERE posting_id = ANY($1::uuid[])`, [queryPostingIds]);
   return { written: rows.length, removed: deleted[1] ?? 0 };
 }

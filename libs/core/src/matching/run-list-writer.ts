@@ -1,12 +1,17 @@
 import type { MatchResult } from '@app/match-engine';
 import { EntityManager } from 'typeorm';
 import { copyInto, copyText } from '../common/copy-into';
+import { ListDigests } from './list-digests';
+import { PairCounter } from './pair-counter';
 import { toPairs, type QueryPosting } from './recommendation-writer';
 
 /** Rows per chunk written to a COPY stream. */
 const COPY_CHUNK_ROWS = 2_000;
 
-/** A run's lists by query posting id, in chunks as they are computed (any order; each query once). */
+/**
+ * A run's lists by query posting id, in chunks as they are computed: each query once, in any order; demands
+ * first lets unchanged supply lists be kept (see `ListDigests`).
+ */
 export type RunLists = AsyncIterable<Iterable<readonly [string, readonly MatchResult[]]>>;
 
 /** Lists already computed, as RunLists. */
@@ -24,10 +29,12 @@ const SEPARATOR = '\u001f';
  * same rules as `storeLists` for each side: a query posting's score is set on the pairs of its list and taken
  * off the pairs that left it; pairs on no list and still `new` are deleted; statuses people set never change.
  *
- * Set-based instead of per side and per 5,000 rows: the lists are streamed with COPY into temporary tables as
- * they come, both directions of a pair are merged into one row (the demand's explanation wins, as in
- * `storeLists`), existing pairs are updated only where a value changed (a re-run rewrites nothing), new ones
- * inserted in key order, and two anti-joins clear what left the lists.
+ * Only lists that changed since the run that last wrote them are written (see `ListDigests`); a re-run where
+ * nothing changed writes nothing. Set-based instead of per side and per 5,000 rows: the changed lists are
+ * streamed with COPY into temporary tables as they come, both directions of a pair are merged into one row (the
+ * demand's explanation wins, as in `storeLists`), existing pairs are updated only where a value changed, new ones
+ * inserted in key order, and two anti-joins clear what left the lists. `written` counts the distinct pairs on
+ * the run's lists, written or not.
  */
 export async function storeRunLists(
   m: EntityManager,
@@ -35,28 +42,30 @@ export async function storeRunLists(
   lists: RunLists,
 ): Promise<{ written: number; removed: number }> {
   await m.query(
-    `CREATE TEMP TABLE run_queries (id uuid PRIMARY KEY, kind varchar(6) NOT NULL) ON COMMIT DROP`,
+    `CREATE TEMP TABLE run_queries (id uuid PRIMARY KEY, kind varchar(6) NOT NULL, digest text NOT NULL)
+     ON COMMIT DROP`,
   );
   await m.query(`
     CREATE TEMP TABLE run_pairs (side smallint NOT NULL, d uuid NOT NULL, s uuid NOT NULL, de uuid NOT NULL,
                                  se uuid NOT NULL, score float8 NOT NULL, reasons text NOT NULL, terms text NOT NULL)
     ON COMMIT DROP`);
-  const listed = await loadPairs(m, new Map(queries.map((q) => [q.id, q])), lists);
+  const digests = await ListDigests.load(m, queries);
+  const { rewritten, pairs } = await loadChangedPairs(m, digests, lists);
   await copyInto(
     m,
-    'COPY run_queries (id, kind) FROM STDIN',
+    'COPY run_queries (id, kind, digest) FROM STDIN',
     (function* () {
-      for (let i = 0; i < listed.length; i += COPY_CHUNK_ROWS) {
-        yield listed
+      for (let i = 0; i < rewritten.length; i += COPY_CHUNK_ROWS) {
+        yield rewritten
           .slice(i, i + COPY_CHUNK_ROWS)
-          .map((q) => `${q.id}\t${q.kind}\n`)
+          .map(({ query, digest }) => `${query.id}\t${query.kind}\t${digest}\n`)
           .join('');
       }
     })(),
   );
   await m.query(`ANALYZE run_queries`);
   await m.query(`ANALYZE run_pairs`);
-  const written = await upsertPairs(m);
+  await upsertPairs(m);
   for (const [score, column, side] of [
     ['demand_score', 'demand_posting_id', 0],
     ['supply_score', 'supply_posting_id', 1],
@@ -74,37 +83,47 @@ export async function storeRunLists(
       WHERE r.status = 'new' AND r.demand_score IS NULL AND r.supply_score IS NULL
         AND (r.demand_posting_id IN (SELECT id FROM run_queries) OR r.supply_posting_id IN (SELECT id FROM run_queries))`,
   );
-  return { written, removed: deleted[1] ?? 0 };
+  await m.query(`
+    INSERT INTO match_list_digests (posting_id, digest) SELECT q.id, decode(q.digest, 'hex') FROM run_queries q
+    ON CONFLICT (posting_id) DO UPDATE SET digest = EXCLUDED.digest`);
+  return { written: pairs, removed: deleted[1] ?? 0 };
 }
 
 /**
- * One row per (query, result), side 0 when the query is the demand, streamed with COPY as the lists come (a
- * chunk is stored before the next is pulled). Returns the queries that had a list: a posting published after
- * the index was built is not treated as a query with an empty list (that would clear what its own match wrote).
+ * One row per (query, result) of the lists that changed, side 0 when the query is the demand, streamed with COPY
+ * as the lists come (a chunk is stored before the next is pulled). Returns the queries whose lists are written
+ * (a posting published after the index was built has no list, and is not treated as a query with an empty
+ * list: that would clear what its own match wrote) and the number of distinct pairs on all lists.
  */
-async function loadPairs(
+async function loadChangedPairs(
   m: EntityManager,
-  queries: ReadonlyMap<string, QueryPosting>,
+  digests: ListDigests,
   lists: RunLists,
-): Promise<QueryPosting[]> {
-  const listed: QueryPosting[] = [];
+): Promise<{ rewritten: Array<{ query: QueryPosting; digest: string }>; pairs: number }> {
+  const rewritten: Array<{ query: QueryPosting; digest: string }> = [];
+  const pairs = new PairCounter();
   async function* lines(): AsyncGenerator<string> {
     for await (const chunk of lists) {
       let text = '';
       for (const [postingId, results] of chunk) {
-        const q = queries.get(postingId);
-        if (!q) continue;
-        listed.push(q);
-        const side = q.kind === 'demand' ? 0 : 1;
-        for (const p of toPairs(q, results)) {
-          text += `${side}\t${p.demandPostingId}\t${p.supplyPostingId}\t${p.demandEnterpriseId}\t${p.supplyEnterpriseId}\t${p.score}\t${copyText(p.reasons.join(SEPARATOR))}\t${copyText(p.matchedTerms.join(SEPARATOR))}\n`;
+        const query = digests.query(postingId);
+        if (!query) continue;
+        const side = query.kind === 'demand' ? 0 : 1;
+        let rows = '';
+        for (const p of toPairs(query, results)) {
+          pairs.add(side, p.demandPostingId, p.supplyPostingId);
+          rows += `${side}\t${p.demandPostingId}\t${p.supplyPostingId}\t${p.demandEnterpriseId}\t${p.supplyEnterpriseId}\t${p.score}\t${copyText(p.reasons.join(SEPARATOR))}\t${copyText(p.matchedTerms.join(SEPARATOR))}\n`;
         }
+        const digest = digests.keepIfUnchanged(query, rows, results);
+        if (digest === null) continue;
+        rewritten.push({ query, digest });
+        text += rows;
       }
       if (text) yield text;
     }
   }
   await copyInto(m, 'COPY run_pairs (side, d, s, de, se, score, reasons, terms) FROM STDIN', lines());
-  return listed;
+  return { rewritten, pairs: pairs.total() };
 }
 
 /** A side's score after the run: replaced when that posting is a query of the run, else left as it is. */
@@ -121,7 +140,7 @@ const TAKES_NEW_REASONS = 'x.has_d OR x.dq OR r.demand_score IS NULL';
  * grouping may hash rather than sort: 6.3 → 4.9 s for 2M rows of a 100k × 100k run, where taking the
  * enterprises with `(array_agg(..))[1]` instead of grouping by them cost ~2 s more.
  */
-async function upsertPairs(m: EntityManager): Promise<number> {
+async function upsertPairs(m: EntityManager): Promise<void> {
   await m.query(`
     CREATE TEMP TABLE run_merged ON COMMIT DROP AS
     SELECT x.d, x.s, x.de, x.se, x.ds, x.ss, x.has_d,
@@ -160,6 +179,4 @@ async function upsertPairs(m: EntityManager): Promise<number> {
     ON CONFLICT ON CONSTRAINT uq_recommendations_pair DO UPDATE
        SET demand_score = COALESCE(EXCLUDED.demand_score, r.demand_score),
            supply_score = COALESCE(EXCLUDED.supply_score, r.supply_score), updated_at = now()`);
-  const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM run_merged`);
-  return n;
 }

@@ -10,6 +10,7 @@ import { PostingsChangedIndex1764380000000 } from './migrations/1764380000000-po
 import { LeanerRecommendationWrites1764390000000 } from './migrations/1764390000000-leaner-recommendation-writes';
 import { PostingKeysPerStatement1764400000000 } from './migrations/1764400000000-posting-keys-per-statement';
 import { CheaperTimeOrderedIds1764410000000 } from './migrations/1764410000000-cheaper-time-ordered-ids';
+import { MatchListDigests1764420000000 } from './migrations/1764420000000-match-list-digests';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LeanerRecommendationWrites1764390000000,
   PostingKeysPerStatement1764400000000,
   CheaperTimeOrderedIds1764410000000,
+  MatchListDigests1764420000000,
 ];

@@ -11,6 +11,7 @@ import { LeanerRecommendationWrites1764390000000 } from './migrations/1764390000
 import { PostingKeysPerStatement1764400000000 } from './migrations/1764400000000-posting-keys-per-statement';
 import { CheaperTimeOrderedIds1764410000000 } from './migrations/1764410000000-cheaper-time-ordered-ids';
 import { MatchListDigests1764420000000 } from './migrations/1764420000000-match-list-digests';
+import { TransitionChangesByGrouping1764430000000 } from './migrations/1764430000000-transition-changes-by-grouping';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PostingKeysPerStatement1764400000000,
   CheaperTimeOrderedIds1764410000000,
   MatchListDigests1764420000000,
+  TransitionChangesByGrouping1764430000000,
 ];

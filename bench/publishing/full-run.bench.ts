@@ -66,6 +66,7 @@ async function main(): Promise<void> {
         queries: number;
         rows: number;
         listsWritten: number;
+        peakMb: number;
       }> = [];
       for (const [label, before] of [
         ['first run (cold cache, empty table)', async () => {}],
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
         ['third run (1 % of the postings edited)', () => editSomePostings(sql)],
       ] as const) {
         await before();
+        const overallPeak = peak;
+        peak = process.memoryUsage().rss;
         const since = await transactionNow(sql);
         const run = await sql.getRepository(MatchRunEntity).save({ scope: 'all' });
         const phases: [number, number][] = [];
@@ -90,7 +93,9 @@ async function main(): Promise<void> {
           queries: counts?.queries ?? 0,
           rows: n,
           listsWritten: await listsWrittenSince(sql, since),
+          peakMb: peak / 1024 / 1024,
         });
+        peak = Math.max(peak, overallPeak);
       }
       // the worker's drainer refreshes the queued recommendation figures in the background: its rate, for a while
       const queued = async () =>
@@ -115,7 +120,7 @@ async function main(): Promise<void> {
       say('|---|---|---|');
       for (const r of runs) {
         say(
-          `| M1x ${PER_SIDE} × ${PER_SIDE} from the database, written back: ${r.label} | **${r.total.toFixed(1)} s** (${r.queries} queries, ${r.listsWritten} lists written, ${r.rows} recommendation rows) | ≤ 30 s |`,
+          `| M1x ${PER_SIDE} × ${PER_SIDE} from the database, written back: ${r.label} | **${r.total.toFixed(1)} s** (${r.queries} queries, ${r.listsWritten} lists written, ${r.rows} recommendation rows; peak RSS ${r.peakMb.toFixed(0)} MB) | ≤ 30 s |`,
         );
       }
       say(

@@ -67,8 +67,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
   /** Earlier rows: random pairs with scores on either side and statuses people set. */
   async function earlierRows(): Promise<void> {
     // rows written behind the writers' backs: no list digest may vouch for them
-    await db.query(`DELETE FROM match_list_digests`);
-    await db.query(`DELETE FROM recommendations`);
+    await restore([]);
     const demands = postings.filter((p) => p.kind === 'demand');
     const supplies = postings.filter((p) => p.kind === 'supply');
     for (const d of demands) {

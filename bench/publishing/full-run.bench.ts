@@ -42,8 +42,14 @@ async function listsWrittenSince(sql: DataSource, transaction: number): Promise<
 
 async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  // the highest RSS since the runs began, and since the current run began
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let runPeak = 0;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    runPeak = Math.max(runPeak, rss);
+  }, 50);
   const db = await createBenchDatabase('cl_bench_full_run');
   try {
     let t = performance.now();
@@ -68,14 +74,13 @@ async function main(): Promise<void> {
         listsWritten: number;
         peakMb: number;
       }> = [];
-      for (const [label, before] of [
+      for (const [label, prepare] of [
         ['first run (cold cache, empty table)', async () => {}],
         ['second run (warm cache, nothing changed)', async () => {}],
         ['third run (1 % of the postings edited)', () => editSomePostings(sql)],
       ] as const) {
-        await before();
-        const overallPeak = peak;
-        peak = process.memoryUsage().rss;
+        await prepare();
+        runPeak = process.memoryUsage().rss;
         const since = await transactionNow(sql);
         const run = await sql.getRepository(MatchRunEntity).save({ scope: 'all' });
         const phases: [number, number][] = [];
@@ -93,9 +98,8 @@ async function main(): Promise<void> {
           queries: counts?.queries ?? 0,
           rows: n,
           listsWritten: await listsWrittenSince(sql, since),
-          peakMb: peak / 1024 / 1024,
+          peakMb: runPeak / 1024 / 1024,
         });
-        peak = Math.max(peak, overallPeak);
       }
       // the worker's drainer refreshes the queued recommendation figures in the background: its rate, for a while
       const queued = async () =>

@@ -41,10 +41,7 @@ export async function storeRunLists(
   queries: readonly QueryPosting[],
   lists: RunLists,
 ): Promise<{ written: number; removed: number }> {
-  await m.query(
-    `CREATE TEMP TABLE run_queries (id uuid PRIMARY KEY, kind varchar(6) NOT NULL, digest text NOT NULL)
-     ON COMMIT DROP`,
-  );
+  await m.query(`CREATE TEMP TABLE run_queries (id uuid PRIMARY KEY, digest text NOT NULL) ON COMMIT DROP`);
   await m.query(`
     CREATE TEMP TABLE run_pairs (side smallint NOT NULL, d uuid NOT NULL, s uuid NOT NULL, de uuid NOT NULL,
                                  se uuid NOT NULL, score float8 NOT NULL, reasons text NOT NULL, terms text NOT NULL)
@@ -53,12 +50,12 @@ export async function storeRunLists(
   const { rewritten, pairs } = await loadChangedPairs(m, digests, lists);
   await copyInto(
     m,
-    'COPY run_queries (id, kind, digest) FROM STDIN',
+    'COPY run_queries (id, digest) FROM STDIN',
     (function* () {
       for (let i = 0; i < rewritten.length; i += COPY_CHUNK_ROWS) {
         yield rewritten
           .slice(i, i + COPY_CHUNK_ROWS)
-          .map(({ query, digest }) => `${query.id}\t${query.kind}\t${digest}\n`)
+          .map(({ id, digest }) => `${id}\t${digest}\n`)
           .join('');
       }
     })(),
@@ -99,8 +96,8 @@ async function loadChangedPairs(
   m: EntityManager,
   digests: ListDigests,
   lists: RunLists,
-): Promise<{ rewritten: Array<{ query: QueryPosting; digest: string }>; pairs: number }> {
-  const rewritten: Array<{ query: QueryPosting; digest: string }> = [];
+): Promise<{ rewritten: Array<{ id: string; digest: string }>; pairs: number }> {
+  const rewritten: Array<{ id: string; digest: string }> = [];
   const pairs = new PairCounter();
   async function* lines(): AsyncGenerator<string> {
     for await (const chunk of lists) {
@@ -116,7 +113,7 @@ async function loadChangedPairs(
         }
         const digest = digests.keepIfUnchanged(query, rows, results);
         if (digest === null) continue;
-        rewritten.push({ query, digest });
+        rewritten.push({ id: query.id, digest });
         text += rows;
       }
       if (text) yield text;

@@ -12,6 +12,7 @@ import { PostingKeysPerStatement1764400000000 } from './migrations/1764400000000
 import { CheaperTimeOrderedIds1764410000000 } from './migrations/1764410000000-cheaper-time-ordered-ids';
 import { MatchListDigests1764420000000 } from './migrations/1764420000000-match-list-digests';
 import { TransitionChangesByGrouping1764430000000 } from './migrations/1764430000000-transition-changes-by-grouping';
+import { GenericTransitionChangesByGrouping1764440000000 } from './migrations/1764440000000-generic-transition-changes-by-grouping';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CheaperTimeOrderedIds1764410000000,
   MatchListDigests1764420000000,
   TransitionChangesByGrouping1764430000000,
+  GenericTransitionChangesByGrouping1764440000000,
 ];

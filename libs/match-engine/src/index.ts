@@ -28,6 +28,7 @@ export {
   type MatchWeightsOverride,
 } from './match-weights';
 export { MatchIndex, type MatchIndexOptions } from './match-index';
+export type { CorpusStatistics, KindStatistics } from './corpus-statistics';
 export { matchAll, type MatchAllOptions } from './match-all';
 export { MatchWorkerPool } from './match-worker-pool';
 export { chinaToday } from './china-date';

@@ -4,6 +4,8 @@
  */
 export interface KindArrays {
   docCount: number;
+  /** Mean tokens of title, keywords and description over these documents (not frozen statistics'). */
+  averageLengths: readonly number[];
   /** CSR over term ids: postings of term t are [termOffsets[t], termOffsets[t+1]). */
   termOffsets: Int32Array;
   postDocs: Int32Array;

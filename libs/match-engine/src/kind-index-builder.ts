@@ -1,4 +1,5 @@
 import { dateToInt, NO_EXPIRY } from './china-date';
+import { inverseDocumentFrequency, type FrozenKindStatistics } from './corpus-statistics';
 import type { KindArrays } from './kind-arrays';
 import type { MatchWeights } from './match-weights';
 import { categoryCode, regionCode, tierCode } from './posting-codes';
@@ -21,16 +22,24 @@ export interface EncodedDocument {
 /** At most this many common terms get a dense impact row (memory: slots × documents × 4 bytes). */
 const MAX_COMMON_SLOTS = 512;
 
-/** Builds the BM25F index of postings that all have the same kind, already sorted by id. */
+/**
+ * Builds the BM25F index of postings that all have the same kind, already sorted by id. Scores and the fast
+ * mode's thresholds use `frozen` statistics when given (see corpus-statistics.ts), else the postings' own.
+ */
 export function buildKindArrays(
   docs: readonly EncodedDocument[],
   codes: Codebook,
   vocabSize: number,
   w: MatchWeights,
+  frozen?: FrozenKindStatistics,
 ): KindArrays {
   const n = docs.length;
   const fieldW = [w.bm25.title, w.bm25.keywords, w.bm25.description];
-  const avgLen = [0, 1, 2].map((f) => docs.reduce((s, d) => s + d.fields[f].length, 0) / Math.max(1, n) || 1);
+  const liveAvgLen = [0, 1, 2].map(
+    (f) => docs.reduce((s, d) => s + d.fields[f].length, 0) / Math.max(1, n) || 1,
+  );
+  const avgLen = frozen ? frozen.averageLengths.map((a) => a || 1) : liveAvgLen;
+  const documents = frozen?.documents ?? n;
   const k1 = w.bm25.k1;
   const k3 = w.queryTermSaturation;
 
@@ -92,10 +101,15 @@ export function buildKindArrays(
   const idf = sharedFloat32(vocabSize);
   const termOffsets = sharedInt32(vocabSize + 1);
   const commonSlot = sharedInt32(vocabSize).fill(-1);
-  const maxDf = Math.max(Math.floor(w.fast.maxDocumentFrequencyRatio * n), w.fast.minCommonDocumentFrequency);
+  const maxDf = Math.max(
+    Math.floor(w.fast.maxDocumentFrequencyRatio * documents),
+    w.fast.minCommonDocumentFrequency,
+  );
+  const frozenDf = frozen?.documentFrequency;
   const common: number[] = [];
   for (let t = 0; t < vocabSize; t++) {
-    idf[t] = df[t] === 0 ? 0 : Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));
+    const scoredDf = frozenDf && frozenDf[t] >= 0 ? frozenDf[t] : df[t];
+    idf[t] = df[t] === 0 ? 0 : inverseDocumentFrequency(documents, scoredDf);
     termOffsets[t + 1] = termOffsets[t] + df[t];
     if (df[t] > maxDf && common.length < MAX_COMMON_SLOTS) common.push(t);
   }
@@ -161,6 +175,7 @@ export function buildKindArrays(
 
   return {
     docCount: n,
+    averageLengths: liveAvgLen,
     termOffsets,
     postDocs,
     postImpacts,
@@ -181,7 +196,7 @@ export function buildKindArrays(
     published,
     commonSlot,
     maxCandidateDf: Math.max(
-      Math.floor(w.fast.maxCandidateDocumentFrequencyRatio * n),
+      Math.floor(w.fast.maxCandidateDocumentFrequencyRatio * documents),
       w.fast.minCandidateDocumentFrequency,
     ),
     commonCount,

@@ -1,5 +1,6 @@
 import { BatchScorer, emptyView, runBatch, viewOf, type BatchJob } from './batch-runner';
 import { dateToInt } from './china-date';
+import { frozenForTerms, type CorpusStatistics, type KindStatistics } from './corpus-statistics';
 import { buildKindArrays, type Codebook, type EncodedDocument } from './kind-index-builder';
 import type { KindArrays } from './kind-arrays';
 import { resolveWeights, type MatchWeights, type MatchWeightsOverride } from './match-weights';
@@ -27,6 +28,8 @@ export interface MatchIndexOptions {
   weights?: MatchWeightsOverride;
   /** Clusters next to each other on an industrial chain (read both ways). */
   clusterNeighbours?: ReadonlyMap<string, readonly string[]>;
+  /** Score with these statistics (taken earlier with `statistics()`) rather than the postings' own. */
+  statistics?: CorpusStatistics;
 }
 
 interface Side {
@@ -106,13 +109,34 @@ export class MatchIndex {
     const side = (kind: PostingKind): Side => {
       const docs = encoded.filter((p) => p.doc.kind === kind);
       return {
-        arrays: buildKindArrays(docs, codes, termText.length, weights),
+        arrays: buildKindArrays(
+          docs,
+          codes,
+          termText.length,
+          weights,
+          frozenForTerms(options.statistics?.[kind], codes.terms, termText.length),
+        ),
         postingIds: docs.map((p) => p.doc.id),
         enterpriseIds: docs.map((p) => p.doc.enterpriseId),
       };
     };
     const sides = { demand: side('demand'), supply: side('supply') };
     return new MatchIndex(codes, termText, sides, weights, offsets, list, options.tokenizer);
+  }
+
+  /** The indexed postings' own statistics (whatever statistics the index scores with), to freeze them. */
+  statistics(): CorpusStatistics {
+    const of = (kind: PostingKind): KindStatistics => {
+      const { docCount, averageLengths, termOffsets } = this.sides[kind].arrays;
+      const documentFrequencies = new Map<string, number>();
+      for (let t = 0; t + 1 < termOffsets.length; t++) {
+        const df = termOffsets[t + 1] - termOffsets[t];
+        if (df > 0) documentFrequencies.set(this.termText[t], df);
+      }
+      const [title, keywords, description] = averageLengths;
+      return { documents: docCount, averageLengths: [title, keywords, description], documentFrequencies };
+    };
+    return { demand: of('demand'), supply: of('supply') };
   }
 
   /** Number of indexed postings of a kind. */

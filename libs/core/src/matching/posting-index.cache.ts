@@ -12,6 +12,7 @@ import {
 } from '@app/match-engine';
 import { DataSource } from 'typeorm';
 import { loadClusterNeighbours } from './cluster-neighbours';
+import { CorpusStatisticsKeeper, type KindCounts } from './corpus-statistics.store';
 import {
   loadChangedVersions,
   loadDocuments,
@@ -80,26 +81,47 @@ export class PostingIndexCache {
   private generation = 0;
   private readonly builds = new WeakMap<MatchIndex, { generation: number; versions: Map<string, number> }>();
   private readonly changedIn: Record<PostingKind, number> = { demand: 0, supply: 0 };
+  private readonly statistics: CorpusStatisticsKeeper;
+  /** Version of the stored statistics the index scores with; null: its own. */
+  private statisticsVersion: number | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.statistics = new CorpusStatisticsKeeper(db);
+  }
 
-  /** The index over published postings; `fresh` forces a refresh and rebuild (full re-match runs). */
+  /**
+   * The index over published postings; `fresh` forces a refresh, and a rebuild when postings or the stored
+   * statistics changed (full re-match runs: every worker process scores alike).
+   */
   async current(fresh = false): Promise<MatchIndex> {
     if (fresh || Date.now() - this.lastRefresh >= REFRESH_EVERY_MS) await this.refresh();
+    if (fresh && this.index && (await this.statistics.version()) !== this.statisticsVersion)
+      this.dirty = true;
     if (!this.index || (this.dirty && (fresh || Date.now() - this.lastBuild >= REBUILD_EVERY_MS))) {
-      const prepared = [...this.entries.values()].map((e) => e.prepared);
-      this.index = MatchIndex.fromPrepared(prepared, {
-        tokenizer: this.tokenizer,
-        clusterNeighbours: await loadClusterNeighbours(this.db.manager),
-      });
-      this.lastBuild = Date.now();
-      this.dirty = false;
-      const versions = new Map([...this.entries].map(([id, e]) => [id, e.version]));
-      this.builds.set(this.index, { generation: ++this.generation, versions });
-      for (const kind of this.pendingKinds) this.changedIn[kind] = this.generation;
-      this.pendingKinds.clear();
+      await this.build();
     }
-    return this.index;
+    return this.index!;
+  }
+
+  /** Indexes the cached postings, scoring with the stored statistics unless they are due (then stores new ones). */
+  private async build(): Promise<void> {
+    const prepared = [...this.entries.values()].map((e) => e.prepared);
+    const counts = kindCounts(prepared);
+    const frozen = await this.statistics.forBuild(counts);
+    this.index = MatchIndex.fromPrepared(prepared, {
+      tokenizer: this.tokenizer,
+      clusterNeighbours: await loadClusterNeighbours(this.db.manager),
+      statistics: frozen.statistics,
+    });
+    this.statisticsVersion = frozen.statistics
+      ? frozen.version
+      : await this.statistics.keep(this.index, counts);
+    this.lastBuild = Date.now();
+    this.dirty = false;
+    const versions = new Map([...this.entries].map(([id, e]) => [id, e.version]));
+    this.builds.set(this.index, { generation: ++this.generation, versions });
+    for (const kind of this.pendingKinds) this.changedIn[kind] = this.generation;
+    this.pendingKinds.clear();
   }
 
   /** Which build an index returned by `current()` is (a match notes it with `noteStale`). */
@@ -195,4 +217,10 @@ export class PostingIndexCache {
     this.dirty = true;
     this.pendingKinds.add(kind);
   }
+}
+
+function kindCounts(prepared: readonly PreparedDocument[]): KindCounts {
+  const counts: KindCounts = { demand: 0, supply: 0 };
+  for (const p of prepared) counts[p.doc.kind]++;
+  return counts;
 }

@@ -13,6 +13,7 @@ import { CheaperTimeOrderedIds1764410000000 } from './migrations/1764410000000-c
 import { MatchListDigests1764420000000 } from './migrations/1764420000000-match-list-digests';
 import { TransitionChangesByGrouping1764430000000 } from './migrations/1764430000000-transition-changes-by-grouping';
 import { GenericTransitionChangesByGrouping1764440000000 } from './migrations/1764440000000-generic-transition-changes-by-grouping';
+import { MatchCorpusStatistics1764450000000 } from './migrations/1764450000000-match-corpus-statistics';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MatchListDigests1764420000000,
   TransitionChangesByGrouping1764430000000,
   GenericTransitionChangesByGrouping1764440000000,
+  MatchCorpusStatistics1764450000000,
 ];

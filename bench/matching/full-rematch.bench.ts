@@ -21,7 +21,7 @@ const RUNS = Number(process.env.M1_RUNS ?? 5);
 const SAMPLE = Number(process.env.M1_SAMPLE ?? 500);
 const TODAY = '2025-06-01';
 // the defaults, unless a run explores others: M1_DF_RATIO, M1_MIN_COMMON, M1_CANDIDATE_RATIO, M1_MIN_CANDIDATE,
-// M1_REFINE, M1_MAX_POSTINGS
+// M1_REFINE
 const weights = {
   fast: {
     ...(process.env.M1_DF_RATIO ? { maxDocumentFrequencyRatio: Number(process.env.M1_DF_RATIO) } : {}),
@@ -33,7 +33,6 @@ const weights = {
       ? { minCandidateDocumentFrequency: Number(process.env.M1_MIN_CANDIDATE) }
       : {}),
     ...(process.env.M1_REFINE ? { refineDepth: Number(process.env.M1_REFINE) } : {}),
-    ...(process.env.M1_MAX_POSTINGS ? { maxPostingsPerTerm: Number(process.env.M1_MAX_POSTINGS) } : {}),
   },
 };
 

@@ -9,7 +9,7 @@ export interface KindArrays {
   /** CSR over term ids: postings of term t are [termOffsets[t], termOffsets[t+1]). */
   termOffsets: Int32Array;
   postDocs: Int32Array;
-  /** BM25F impact of the term in the document (idf included); lists longer than the fast bound are best first. */
+  /** BM25F impact of the term in the document (idf included). */
   postImpacts: Float32Array;
   idf: Float32Array;
   /** CSR over documents: the document's distinct term ids, ascending. */

@@ -150,7 +150,6 @@ export function buildKindArrays(
       fwdQueryWeights[f] = (raw * (k3 + 1)) / (k3 + raw);
     }
   }
-  sortLongLists(termOffsets, postDocs, postImpacts, commonSlot, w.fast.maxPostingsPerTerm);
 
   const enterprise = sharedInt32(n);
   const cluster = sharedInt32(n);
@@ -219,28 +218,4 @@ function grow<T extends Int32Array | Float64Array>(a: T, cap: number): T {
   const b = new (a.constructor as new (n: number) => T)(cap);
   b.set(a);
   return b;
-}
-
-/**
- * Lists the fast mode truncates are kept best impact first (ties: lower document first). Common terms are
- * read from their dense rows instead, so their lists stay in document order.
- */
-function sortLongLists(
-  offsets: Int32Array,
-  docs: Int32Array,
-  impacts: Float32Array,
-  commonSlot: Int32Array,
-  bound: number,
-): void {
-  for (let t = 0; t + 1 < offsets.length; t++) {
-    const s = offsets[t];
-    const e = offsets[t + 1];
-    if (e - s <= bound || commonSlot[t] >= 0) continue;
-    const idx = Array.from({ length: e - s }, (_, i) => s + i);
-    idx.sort((a, b) => impacts[b] - impacts[a] || docs[a] - docs[b]);
-    const d2 = idx.map((i) => docs[i]);
-    const i2 = idx.map((i) => impacts[i]);
-    docs.set(d2, s);
-    impacts.set(i2, s);
-  }
 }

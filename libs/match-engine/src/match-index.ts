@@ -316,7 +316,6 @@ export class MatchIndex {
       minTextRelevance: w.minTextRelevance,
       k1: w.bm25.k1,
       maxDocumentFrequencyRatio: w.fast.maxDocumentFrequencyRatio,
-      maxPostingsPerTerm: w.fast.maxPostingsPerTerm,
       refineDepth: w.fast.refineDepth,
       today: dateToInt(options.today),
       limit,

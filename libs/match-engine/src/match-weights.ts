@@ -38,8 +38,6 @@ export interface MatchWeights {
      */
     maxCandidateDocumentFrequencyRatio: number;
     minCandidateDocumentFrequency: number;
-    /** Postings read per query term (posting lists are kept best impact first). */
-    maxPostingsPerTerm: number;
     /** Candidates re-scored with the skipped common terms. */
     refineDepth: number;
   };
@@ -77,7 +75,6 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
     minCommonDocumentFrequency: 1000,
     maxCandidateDocumentFrequencyRatio: 0.015,
     minCandidateDocumentFrequency: 300,
-    maxPostingsPerTerm: 1500,
     refineDepth: 64,
   },
   explain: { maxReasonTerms: 5, maxMatchedTerms: 10 },

@@ -14,7 +14,6 @@ export interface KernelParams {
   minTextRelevance: number;
   k1: number;
   maxDocumentFrequencyRatio: number;
-  maxPostingsPerTerm: number;
   refineDepth: number;
   today: number;
   limit: number;
@@ -40,6 +39,8 @@ export interface QueryView {
 
 /** Guards the pruning bound against the last-bit rounding of the real score (a tie must still be scored). */
 const BOUND_SLACK = 1 + 1e-9;
+/** Margin of the second pass's text prefilter under floor / bound, far above a division's rounding. */
+const BOUND_SLACK_MARGIN = 1e-9;
 /** Candidates scored before the rest, per kept one: enough that the buffer's floor is near its final value. */
 const FIRST_PASS_PER_KEPT = 3;
 /** Texts sampled to estimate the first pass's threshold. */
@@ -65,6 +66,8 @@ export class QueryKernel {
   private readonly bits: Int32Array;
   private readonly touched: Int32Array;
   private readonly texts: Float64Array;
+  /** Positions in touched/texts of the candidates a pass scores. */
+  private readonly selected: Int32Array;
   private readonly sample = new Float64Array(THRESHOLD_SAMPLE);
   private readonly tables: BoostTables;
   /** Candidates of the first stage (fast mode: refineDepth; exact mode: limit). */
@@ -90,6 +93,7 @@ export class QueryKernel {
     this.bits = new Int32Array((n + 31) >>> 5);
     this.touched = new Int32Array(n);
     this.texts = new Float64Array(n);
+    this.selected = new Int32Array(n + 1);
     this.tables = new BoostTables(target, p);
     this.heap = new CandidateBuffer(p.exact ? p.limit : Math.max(p.limit, p.refineDepth));
     this.final = new CandidateBuffer(p.limit);
@@ -114,7 +118,6 @@ export class QueryKernel {
     const qWeights = q.weights;
     const vocab = idf.length;
     const exact = p.exact;
-    const maxPostings = p.maxPostingsPerTerm;
     const k1p1 = p.k1 + 1;
     const slots = this.commonSlots;
     const cWeights = this.commonWeights;
@@ -146,7 +149,7 @@ export class QueryKernel {
         mWeights[medium++] = w;
         continue;
       }
-      const e = exact || df <= maxPostings ? s + df : s + maxPostings;
+      const e = s + df;
       // two postings a step: V8 does not unroll, and the two (distinct) documents' updates overlap
       let k = s;
       for (; k + 1 < e; k += 2) {
@@ -196,10 +199,12 @@ export class QueryKernel {
     const bound = ((this.maxFactor[q.category] * maxBoost) / norm) * BOUND_SLACK;
     const lowest = refine ? 0 : minText;
     const first = textThreshold(this.texts, n, FIRST_PASS_PER_KEPT * heap.keep, this.sample);
-    this.collect(q, n, norm, bound, Math.max(first, lowest), Infinity);
+    this.collect(q, this.select(n, Math.max(first, lowest), Infinity), norm, bound);
     if (first > lowest) {
       heap.finish(); // the floor rises to the first pass's keep-th best before the rest is met
-      this.collect(q, n, norm, bound, lowest, first);
+      // below floor / bound no candidate can enter; the margin leaves the exact test to collect
+      const reachable = heap.floor > 0 ? (heap.floor / bound) * (1 - BOUND_SLACK_MARGIN) : 0;
+      this.collect(q, this.select(n, Math.max(lowest, reachable), first), norm, bound);
     }
     const count = refine
       ? this.refine(q, norm, minText, common, outDocs, outScores, at)
@@ -215,12 +220,11 @@ export class QueryKernel {
   private addMedium(medium: number, mark: boolean): void {
     const { acc, bits, mediumTerms, mediumWeights } = this;
     const { termOffsets, postDocs, postImpacts } = this.target;
-    const maxPostings = this.p.maxPostingsPerTerm;
     for (let j = 0; j < medium; j++) {
       const t = mediumTerms[j];
       const w = mediumWeights[j];
       const s = termOffsets[t];
-      const e = Math.min(termOffsets[t + 1], s + maxPostings);
+      const e = termOffsets[t + 1];
       if (mark) this.addMarking(s, e, w);
       // an unmarked document adds w × impact × 0: its sum stays 0, with no branch and nothing to clear
       else
@@ -262,24 +266,42 @@ export class QueryKernel {
     return n;
   }
 
-  /** Pushes the gathered candidates with text in [from, below) that may enter the buffer. */
-  private collect(q: QueryView, n: number, norm: number, bound: number, from: number, below: number): void {
-    const { heap, touched, texts, tables } = this;
+  /**
+   * Lists in `selected` the positions of the gathered candidates with text in [from, below); returns how many.
+   * Written without a branch: on most candidates a test would mispredict, and the list is then walked once.
+   */
+  private select(n: number, from: number, below: number): number {
+    const { texts, selected } = this;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const text = texts[i];
+      selected[m] = i;
+      m += bit(text >= from) & bit(text < below);
+    }
+    return m;
+  }
+
+  /** Pushes the selected candidates that may enter the buffer. */
+  private collect(q: QueryView, count: number, norm: number, bound: number): void {
+    const { heap, touched, texts, tables, selected } = this;
     const { meta, factor, region, tier } = tables;
     const clusterBoost = tables.cluster;
     const cluster = this.target.cluster;
     const enterprise = this.target.enterprise;
     const qEnterprise = q.enterprise;
     const catRow = q.category * 8;
-    for (let i = 0; i < n; i++) {
+    for (let j = 0; j < count; j++) {
+      const i = selected[j];
       const text = texts[i];
-      if (text < from || text >= below || text * bound < heap.floor) continue;
+      if (text * bound < heap.floor) continue;
       const d = touched[i];
-      const m = meta[d];
-      const f = factor[catRow + (m & 7)];
+      const packed = meta[d];
+      const f = factor[catRow + (packed & 7)];
       if (f === 0) continue;
       const score =
-        (text / norm) * f * (1 + clusterBoost[cluster[d] + 1] + region[m >>> 5] + tier[(m >>> 3) & 3]);
+        (text / norm) *
+        f *
+        (1 + clusterBoost[cluster[d] + 1] + region[packed >>> 5] + tier[(packed >>> 3) & 3]);
       if (score < heap.floor || enterprise[d] === qEnterprise) continue;
       heap.push(score, d, text);
     }
@@ -334,4 +356,9 @@ export class QueryKernel {
     heap.reset();
     return this.emit(final, outDocs, outScores, at);
   }
+}
+
+/** 1 or 0: a comparison as a number, so that a count adds it instead of branching. */
+function bit(b: boolean): number {
+  return b as unknown as number;
 }

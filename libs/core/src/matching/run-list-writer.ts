@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { copyInto, copyText } from '../common/copy-into';
 import { ListDigests } from './list-digests';
 import { PairCounter } from './pair-counter';
-import { toPairs, type QueryPosting } from './recommendation-writer';
+import type { QueryPosting } from './recommendation-writer';
 
 /** Rows per chunk written to a COPY stream. */
 const COPY_CHUNK_ROWS = 2_000;
@@ -107,9 +107,14 @@ async function loadChangedPairs(
         if (!query) continue;
         const side = query.kind === 'demand' ? 0 : 1;
         let rows = '';
-        for (const p of toPairs(query, results)) {
-          pairs.add(side, p.demandPostingId, p.supplyPostingId);
-          rows += `${side}\t${p.demandPostingId}\t${p.supplyPostingId}\t${p.demandEnterpriseId}\t${p.supplyEnterpriseId}\t${p.score}\t${copyText(p.reasons.join(SEPARATOR))}\t${copyText(p.matchedTerms.join(SEPARATOR))}\n`;
+        for (const r of results) {
+          // no pair object per result: 2M of them a 100k × 100k run
+          const demand = side === 0 ? query : r;
+          const supply = side === 0 ? r : query;
+          const d = side === 0 ? query.id : r.postingId;
+          const s = side === 0 ? r.postingId : query.id;
+          pairs.add(side, d, s);
+          rows += `${side}\t${d}\t${s}\t${demand.enterpriseId}\t${supply.enterpriseId}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
         }
         const digest = digests.keepIfUnchanged(query, rows, results);
         if (digest === null) continue;

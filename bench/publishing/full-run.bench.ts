@@ -40,15 +40,17 @@ async function listsWrittenSince(sql: DataSource, transaction: number): Promise<
   return n;
 }
 
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
 async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  // the highest RSS since the runs began, and since the current run began
+  // the highest RSS since the runs began, and since the current run began with what made it up then
   let peak = 0;
-  let runPeak = 0;
+  let runPeak = process.memoryUsage();
   const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
-    peak = Math.max(peak, rss);
-    runPeak = Math.max(runPeak, rss);
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    if (usage.rss > runPeak.rss) runPeak = usage;
   }, 50);
   const db = await createBenchDatabase('cl_bench_full_run');
   try {
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
         queries: number;
         rows: number;
         listsWritten: number;
-        peakMb: number;
+        peak: NodeJS.MemoryUsage;
       }> = [];
       for (const [label, prepare] of [
         ['first run (cold cache, empty table)', async () => {}],
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
         ['third run (1 % of the postings edited)', () => editSomePostings(sql)],
       ] as const) {
         await prepare();
-        runPeak = process.memoryUsage().rss;
+        runPeak = process.memoryUsage();
         const since = await transactionNow(sql);
         const run = await sql.getRepository(MatchRunEntity).save({ scope: 'all' });
         const phases: [number, number][] = [];
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
           queries: counts?.queries ?? 0,
           rows: n,
           listsWritten: await listsWrittenSince(sql, since),
-          peakMb: runPeak / 1024 / 1024,
+          peak: runPeak,
         });
       }
       // the worker's drainer refreshes the queued recommendation figures in the background: its rate, for a while
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
       say('|---|---|---|');
       for (const r of runs) {
         say(
-          `| M1x ${PER_SIDE} × ${PER_SIDE} from the database, written back: ${r.label} | **${r.total.toFixed(1)} s** (${r.queries} queries, ${r.listsWritten} lists written, ${r.rows} recommendation rows; peak RSS ${r.peakMb.toFixed(0)} MB) | ≤ 30 s |`,
+          `| M1x ${PER_SIDE} × ${PER_SIDE} from the database, written back: ${r.label} | **${r.total.toFixed(1)} s** (${r.queries} queries, ${r.listsWritten} lists written, ${r.rows} recommendation rows; peak RSS ${megabytes(r.peak.rss)}, of which JS heap ${megabytes(r.peak.heapTotal)} (${megabytes(r.peak.heapUsed)} used) and array buffers ${megabytes(r.peak.arrayBuffers)}) | ≤ 30 s |`,
         );
       }
       say(

@@ -108,9 +108,13 @@ export class PostingIndexCache {
     const prepared = [...this.entries.values()].map((e) => e.prepared);
     const counts = kindCounts(prepared);
     const frozen = await this.statistics.forBuild(counts);
+    const clusterNeighbours = await loadClusterNeighbours(this.db.manager);
+    // the build below does not yield: dropping the old index first lets it be collected while the new one is
+    // allocated (at 100k × 100k its arrays are ~220 MB), though a match still using it keeps it alive
+    this.index = null;
     this.index = MatchIndex.fromPrepared(prepared, {
       tokenizer: this.tokenizer,
-      clusterNeighbours: await loadClusterNeighbours(this.db.manager),
+      clusterNeighbours,
       statistics: frozen.statistics,
     });
     this.statisticsVersion = frozen.statistics

@@ -65,10 +65,38 @@ export function normaliseHeader(text: string): string {
     .replace(/[(]必填[)]$/, '');
 }
 
-/** Opens the sheet and reads up to the header row; throws SheetReadError when the header is not there. */
-export async function openSheet(source: string | Readable, spec: SheetSpec): Promise<SheetCursor> {
+/** A file path, a stream read once, or a function that opens the same content again each time it is called. */
+export type SheetSource = string | Readable | (() => Readable);
+
+/**
+ * Opens the sheet and reads up to the header row; throws SheetReadError when the header is not there.
+ *
+ * A path or a reopenable source is read a second time when exceljs itself failed (not a SheetReadError): its
+ * streaming reader sometimes ends its walk through the archive before the last entry, and exceljs's own files put
+ * xl/workbook.xml last, so about one read in 3,000 of a valid file failed with "Cannot read properties of
+ * undefined (reading 'sheets')" on a loaded machine. A damaged file fails twice and is reported as unreadable.
+ */
+export async function openSheet(source: SheetSource, spec: SheetSpec): Promise<SheetCursor> {
   const ownStream = typeof source === 'string';
-  const input = typeof source === 'string' ? createReadStream(source) : source;
+  const open: (() => Readable) | null =
+    typeof source === 'string'
+      ? () => createReadStream(source)
+      : typeof source === 'function'
+        ? source
+        : null;
+  try {
+    try {
+      return await openSheetOnce(open ? open() : (source as Readable), ownStream, spec);
+    } catch (e) {
+      if (!open || e instanceof SheetReadError) throw e;
+      return await openSheetOnce(open(), ownStream, spec);
+    }
+  } catch (e) {
+    throw asSheetError(e);
+  }
+}
+
+async function openSheetOnce(input: Readable, ownStream: boolean, spec: SheetSpec): Promise<SheetCursor> {
   // a read error after we stopped listening must not crash the process
   input.on('error', () => undefined);
   // exceljs handles the container, shared strings, styles and sheet order; the sheet XML itself is scanned
@@ -132,7 +160,7 @@ export async function openSheet(source: string | Readable, spec: SheetSpec): Pro
     return new Cursor(rows, header, spec, close);
   } catch (e) {
     await close();
-    throw asSheetError(e);
+    throw e;
   }
 }
 
@@ -147,7 +175,7 @@ export function releaseSkippedSheet(sheet: ExcelJS.stream.xlsx.WorksheetReader):
 
 /** Convenience: opens the sheet and yields its data rows; `onHeader` sees the header before the first row. */
 export async function* readSheetRows(
-  source: string | Readable,
+  source: SheetSource,
   spec: SheetSpec,
   onHeader?: (header: SheetHeader) => void,
 ): AsyncGenerator<SheetRow> {

@@ -54,14 +54,16 @@ export class ImportRunner {
     );
     const content = job.content;
     let consumed = 0;
-    const source = Readable.from(
-      (function* () {
-        for (let at = 0; at < content.length; at += CHUNK) {
-          consumed = Math.min(content.length, at + CHUNK);
-          yield content.subarray(at, at + CHUNK);
-        }
-      })(),
-    );
+    // a function, so that the reader can open the file again (see openSheet)
+    const source = (): Readable =>
+      Readable.from(
+        (function* () {
+          for (let at = 0; at < content.length; at += CHUNK) {
+            consumed = Math.min(content.length, at + CHUNK);
+            yield content.subarray(at, at + CHUNK);
+          }
+        })(),
+      );
     const state = new ImportState(job);
     const handler = handlerFor(state);
     await handler.load(this.db);

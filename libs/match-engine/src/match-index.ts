@@ -315,7 +315,6 @@ export class MatchIndex {
       tierBoost: Float64Array.from(TIERS, (t) => w.tier[t]),
       minTextRelevance: w.minTextRelevance,
       k1: w.bm25.k1,
-      maxDocumentFrequencyRatio: w.fast.maxDocumentFrequencyRatio,
       refineDepth: w.fast.refineDepth,
       today: dateToInt(options.today),
       limit,

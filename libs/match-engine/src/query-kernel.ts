@@ -13,7 +13,6 @@ export interface KernelParams {
   tierBoost: Float64Array;
   minTextRelevance: number;
   k1: number;
-  maxDocumentFrequencyRatio: number;
   refineDepth: number;
   today: number;
   limit: number;

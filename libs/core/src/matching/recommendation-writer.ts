@@ -47,6 +47,7 @@ const postingColumn = (side: PostingKind) => (side === 'demand' ? 'demand_postin
  * Re-runs, retries and concurrent workers converge on the same rows; statuses people set are never changed. The
  * postings' list digests are deleted, so that the next match run writes their lists (see `ListDigests`).
  * Rows are written in key order so that concurrent writers lock in the same order and do not deadlock.
+ * Scores and explanations are rewritten without touching `updated_at`, so that the rewrites are HOT updates.
  */
 export async function storeLists(
   m: EntityManager,
@@ -73,8 +74,7 @@ export async function storeLists(
        ON CONFLICT ON CONSTRAINT uq_recommendations_pair DO UPDATE
           SET ${score} = EXCLUDED.${score},
               reasons = CASE WHEN ${reasonsFromThisSide} THEN EXCLUDED.reasons ELSE r.reasons END,
-              matched_terms = CASE WHEN ${reasonsFromThisSide} THEN EXCLUDED.matched_terms ELSE r.matched_terms END,
-              updated_at = now()`,
+              matched_terms = CASE WHEN ${reasonsFromThisSide} THEN EXCLUDED.matched_terms ELSE r.matched_terms END`,
       [
         chunk.map((p) => p.demandPostingId),
         chunk.map((p) => p.supplyPostingId),
@@ -88,7 +88,7 @@ export async function storeLists(
   }
   const column = postingColumn(side);
   await m.query(
-    `UPDATE recommendations r SET ${score} = NULL, updated_at = now()
+    `UPDATE recommendations r SET ${score} = NULL
       WHERE r.${column} = ANY($1::uuid[]) AND r.${score} IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[]) AS k(d, s)
                          WHERE k.d = r.demand_posting_id AND k.s = r.supply_posting_id)`,

@@ -34,5 +34,9 @@ export class RecommendationEntity {
   @Column({ name: 'matched_terms', type: 'text', array: true }) matchedTerms!: string[];
   @Column({ type: 'varchar', length: 10, default: 'new' }) status!: RecommendationStatus;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /**
+   * The last change people made (status) or the pair's creation. The match writers leave it as it is when they
+   * rewrite scores and explanations, so that those rewrites are HOT updates (migration 1764460000000).
+   */
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -34,7 +34,7 @@ const SEPARATOR = '\u001f';
  * streamed with COPY into temporary tables as they come, both directions of a pair are merged into one row (the
  * demand's explanation wins, as in `storeLists`), existing pairs are updated only where a value changed, new ones
  * inserted in key order, and two anti-joins clear what left the lists. `written` counts the distinct pairs on
- * the run's lists, written or not.
+ * the run's lists, written or not. As in `storeLists`, `updated_at` is left as it is (HOT updates).
  */
 export async function storeRunLists(
   m: EntityManager,
@@ -68,7 +68,7 @@ export async function storeRunLists(
     ['supply_score', 'supply_posting_id', 1],
   ] as const) {
     await m.query(
-      `UPDATE recommendations r SET ${score} = NULL, updated_at = now()
+      `UPDATE recommendations r SET ${score} = NULL
          FROM run_queries q
         WHERE q.id = r.${column} AND r.${score} IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM run_pairs p
@@ -162,8 +162,7 @@ async function upsertPairs(m: EntityManager): Promise<void> {
     UPDATE recommendations r
        SET demand_score = ${DEMAND_SCORE}, supply_score = ${SUPPLY_SCORE},
            reasons = CASE WHEN ${TAKES_NEW_REASONS} THEN x.reasons ELSE r.reasons END,
-           matched_terms = CASE WHEN ${TAKES_NEW_REASONS} THEN x.terms ELSE r.matched_terms END,
-           updated_at = now()
+           matched_terms = CASE WHEN ${TAKES_NEW_REASONS} THEN x.terms ELSE r.matched_terms END
       FROM run_merged x
      WHERE r.demand_posting_id = x.d AND r.supply_posting_id = x.s
        AND (r.demand_score, r.supply_score, r.reasons, r.matched_terms)
@@ -180,5 +179,5 @@ async function upsertPairs(m: EntityManager): Promise<void> {
      ORDER BY x.d, x.s
     ON CONFLICT ON CONSTRAINT uq_recommendations_pair DO UPDATE
        SET demand_score = COALESCE(EXCLUDED.demand_score, r.demand_score),
-           supply_score = COALESCE(EXCLUDED.supply_score, r.supply_score), updated_at = now()`);
+           supply_score = COALESCE(EXCLUDED.supply_score, r.supply_score)`);
 }

@@ -14,6 +14,7 @@ import { MatchListDigests1764420000000 } from './migrations/1764420000000-match-
 import { TransitionChangesByGrouping1764430000000 } from './migrations/1764430000000-transition-changes-by-grouping';
 import { GenericTransitionChangesByGrouping1764440000000 } from './migrations/1764440000000-generic-transition-changes-by-grouping';
 import { MatchCorpusStatistics1764450000000 } from './migrations/1764450000000-match-corpus-statistics';
+import { CheapScoreRewrites1764460000000 } from './migrations/1764460000000-cheap-score-rewrites';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TransitionChangesByGrouping1764430000000,
   GenericTransitionChangesByGrouping1764440000000,
   MatchCorpusStatistics1764450000000,
+  CheapScoreRewrites1764460000000,
 ];

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
  * Tables whose rows feed the statistics. The cache's data version is, in one round trip: the newest change of
  * the busy tables (one index look-up each, so a committed write is seen at the next request) and PostgreSQL's
  * per-table insert/update/delete counters for all of them (which also catch deletes and link-table edits; the
- * statistics collector publishes them within a few seconds).
+ * statistics collector publishes them within a few seconds). A recommendation's `updated_at` moves with its status,
+ * not when a match rewrites its scores, which no figure reads.
  */
 const STATS_TABLES = [
   'events',

@@ -210,4 +210,46 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
       expect(kept).toEqual(full);
     }
   });
+
+  it('keeps a supply list while the demands written on it still list it, and writes it when one dropped it', async () => {
+    await restore([]);
+    const demand = postings.find((p) => p.kind === 'demand')!;
+    const [kept, dropped] = postings.filter(
+      (p) => p.kind === 'supply' && p.enterpriseId !== demand.enterpriseId,
+    );
+    const result = (p: QueryPosting, score: number): MatchResult => ({
+      postingId: p.id,
+      enterpriseId: p.enterpriseId,
+      score,
+      reasons: [`关键词匹配：${p.kind}`],
+      matchedTerms: [p.kind],
+    });
+    const lists = (demandList: MatchResult[]) =>
+      demandsFirst(
+        new Map([
+          ...randomLists(),
+          [demand.id, demandList],
+          [kept.id, [result(demand, 0.7)]],
+          [dropped.id, [result(demand, 0.6)]],
+        ]),
+      );
+    await db.transaction((m) =>
+      storeRunLists(m, postings, runListsOf(lists([result(kept, 0.9), result(dropped, 0.8)]))),
+    );
+    const versions = await digestVersions();
+
+    // the demand's list changes: it still lists one supply, and no longer the other
+    const next = lists([result(kept, 0.95)]);
+    const before = await table();
+    await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+    const after = await table();
+    const rewritten = await digestVersions();
+    expect(rewritten.get(demand.id)).not.toBe(versions.get(demand.id));
+    expect(rewritten.get(kept.id)).toBe(versions.get(kept.id));
+    expect(rewritten.get(dropped.id)).not.toBe(versions.get(dropped.id));
+    // the dropped pair now shows the supply's explanation, as a full rewrite leaves it
+    await restore(before);
+    await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+    expect(after).toEqual(await table());
+  });
 });

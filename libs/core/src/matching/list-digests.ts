@@ -9,13 +9,15 @@ import type { QueryPosting } from './recommendation-writer';
  * nothing else wrote its side since: `storeLists` (a single posting's match) deletes its postings' digests, and
  * nothing else writes scores or explanations.
  *
- * A demand's unchanged list is kept as stored. A supply's is kept only when no demand on it is written in this
- * run: a pair's explanation is the demand's while the demand lists it, else the supply's, so a demand list that
- * changed may need the supply's explanation again. Lists come demand first from a full run; a demand not yet
- * seen counts as written.
+ * A demand's unchanged list is kept as stored. A supply's is kept only when every demand on it that this run
+ * writes still lists it: a pair's explanation is the demand's while the demand lists it, else the supply's, so a
+ * demand that dropped the pair needs the supply's explanation back. Lists come demand first from a full run; a
+ * demand of the run not yet seen counts as having dropped it.
  */
 export class ListDigests {
   private readonly keptDemands = new Set<string>();
+  /** The supplies on each demand list this run writes: arrays, smaller than Sets (a first run writes 100k). */
+  private readonly writtenDemands = new Map<string, readonly string[]>();
 
   private constructor(
     private readonly queries: ReadonlyMap<string, QueryPosting>,
@@ -44,14 +46,25 @@ export class ListDigests {
   keepIfUnchanged(query: QueryPosting, rows: string, results: readonly MatchResult[]): string | null {
     // the one-shot form: 200k Hash objects of a 100k × 100k run cost as much as the hashing
     const digest = hash('sha1', rows);
-    if (digest !== this.stored.get(query.id)) return digest;
+    const unchanged = digest === this.stored.get(query.id);
     if (query.kind === 'demand') {
-      this.keptDemands.add(query.id);
-      return null;
+      if (unchanged) this.keptDemands.add(query.id);
+      else
+        this.writtenDemands.set(
+          query.id,
+          results.map((r) => r.postingId),
+        );
+      return unchanged ? null : digest;
     }
-    const demandsKept = results.every(
-      (r) => !this.queries.has(r.postingId) || this.keptDemands.has(r.postingId),
+    return unchanged && results.every((r) => this.demandKeepsPair(r.postingId, query.id)) ? null : digest;
+  }
+
+  /** Whether the pair keeps the demand's explanation as stored or as this run writes it. */
+  private demandKeepsPair(demandId: string, supplyId: string): boolean {
+    return (
+      !this.queries.has(demandId) ||
+      this.keptDemands.has(demandId) ||
+      this.writtenDemands.get(demandId)?.includes(supplyId) === true
     );
-    return demandsKept ? null : digest;
   }
 }

@@ -147,12 +147,21 @@ describe('postings and matching end to end (HTTP → BullMQ → worker → Postg
     try {
       const list = await matches(ids.demand).expect(200);
       const recommendationId = list.body.items[0].recommendationId;
+      // updated_at moves with a status people set: the statistics cache reads it (score rewrites leave it)
+      const updatedAt = async (): Promise<string> => {
+        const rows: { at: string }[] = await t.app
+          .get(DataSource)
+          .query(`SELECT updated_at::text AS at FROM recommendations WHERE id = $1`, [recommendationId]);
+        return rows[0].at;
+      };
+      const beforeStatus = await updatedAt();
       await t
         .http()
         .patch(`/api/v1/recommendations/${recommendationId}`)
         .set(auth)
         .send({ status: 'contacted' })
         .expect(200);
+      expect(await updatedAt()).not.toBe(beforeStatus);
 
       const runAll = async () => {
         const res = await t.http().post('/api/v1/match-runs').set(auth).send({ scope: 'all' }).expect(202);

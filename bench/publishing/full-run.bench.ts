@@ -52,10 +52,16 @@ async function main(): Promise<void> {
   // the highest RSS since the runs began, and since the current run began with what made it up then
   let peak = 0;
   let runPeak = process.memoryUsage();
+  // when in the current run its peak came (ms since the run began), to tell the phase from the phases table
+  let runStart = performance.now();
+  let runPeakAt: number;
   const sampler = setInterval(() => {
     const usage = process.memoryUsage();
     peak = Math.max(peak, usage.rss);
-    if (usage.rss > runPeak.rss) runPeak = usage;
+    if (usage.rss > runPeak.rss) {
+      runPeak = usage;
+      runPeakAt = performance.now() - runStart;
+    }
   }, 50);
   const db = await createBenchDatabase('cl_bench_full_run');
   try {
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
         rows: number;
         listsWritten: number;
         peak: NodeJS.MemoryUsage;
+        peakAt: number;
       }> = [];
       for (const [label, prepare] of [
         ['first run (cold cache, empty table)', async () => {}],
@@ -90,10 +97,11 @@ async function main(): Promise<void> {
       ] as const) {
         await prepare();
         runPeak = process.memoryUsage();
+        runPeakAt = 0;
         const since = await transactionNow(sql);
         const run = await sql.getRepository(MatchRunEntity).save({ scope: 'all' });
         const phases: [number, number][] = [];
-        t = performance.now();
+        t = runStart = performance.now();
         const counts = await executor.execute(
           run.id,
           async (percent) => void phases.push([percent, performance.now() - t]),
@@ -108,6 +116,7 @@ async function main(): Promise<void> {
           rows: n,
           listsWritten: await listsWrittenSince(sql, since),
           peak: runPeak,
+          peakAt: runPeakAt,
         });
       }
       // the worker's drainer refreshes the queued recommendation figures in the background: its rate, for a while
@@ -133,7 +142,7 @@ async function main(): Promise<void> {
       say('|---|---|---|');
       for (const r of runs) {
         say(
-          `| M1x ${PER_SIDE} × ${PER_SIDE} from the database, written back: ${r.label} | **${r.total.toFixed(1)} s** (${r.queries} queries, ${r.listsWritten} lists written, ${r.rows} recommendation rows; peak RSS ${megabytes(r.peak.rss)}, of which JS heap ${megabytes(r.peak.heapTotal)} (${megabytes(r.peak.heapUsed)} used) and array buffers ${megabytes(r.peak.arrayBuffers)}) | ≤ 30 s |`,
+          `| M1x ${PER_SIDE} × ${PER_SIDE} from the database, written back: ${r.label} | **${r.total.toFixed(1)} s** (${r.queries} queries, ${r.listsWritten} lists written, ${r.rows} recommendation rows; peak RSS ${megabytes(r.peak.rss)} at ${(r.peakAt / 1000).toFixed(1)} s, of which JS heap ${megabytes(r.peak.heapTotal)} (${megabytes(r.peak.heapUsed)} used) and array buffers ${megabytes(r.peak.arrayBuffers)}) | ≤ 30 s |`,
         );
       }
       say(

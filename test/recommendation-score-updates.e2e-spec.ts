@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
 /**
  * Rewriting scores is a heap-only (HOT) update: the new row version stays on its page and no index gets an entry.
  * A statistics renewal rewrites every score at once; at the default fillfactor, or with `updated_at` (indexed)
- * set, each rewritten row cost an entry in all four indexes (12.0 s against 1.8 s for 780k rows).
+ * set, each rewritten row cost an entry in all four indexes (10.4–12.2 s against 1.7–1.8 s for 780k rows).
  */
 describe('match writers rewrite scores as HOT updates and leave updated_at', () => {
   let tdb: TestDatabase;

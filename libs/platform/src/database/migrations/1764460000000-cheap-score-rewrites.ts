@@ -19,9 +19,10 @@ const counted = (row: 'OLD' | 'NEW') => `(${COUNTED.map((c) => `${row}.${c}`).jo
  *   stays on its page and no index gets an entry. It also needs that no indexed column changes; the writers of
  *   scores no longer set `updated_at` (indexed for the statistics cache), which now records what people change
  *   (status) and a pair's creation. Half, because a renewal rewrites every row of a page in one statement, so each
- *   needs room for its new version beside the old one. Measured on 780k rows of this table's shape: 12.0 s at the
- *   default fillfactor (no HOT update), 1.8 s at 50 (all HOT), 4.1 s at 60 (a quarter not HOT). The heap starts
- *   twice as large (290 → 610 MB there), the size it settles at anyway after a first full rewrite at the default.
+ *   needs room for its new version beside the old one. Measured on 780k rows of this table's shape: 10.4–12.2 s
+ *   at the default fillfactor (no HOT update), 1.7–1.8 s at 50 (all HOT), 4.1 s at 60 (a quarter not HOT). The
+ *   heap starts twice as large (290 → 610 MB there), the size it settles at anyway after a first full rewrite at
+ *   the default.
  *   Rows written before this migration sit on full pages until they are rewritten or the table is rebuilt
  *   (`VACUUM FULL recommendations`, which locks it; not done here).
  * - An UPDATE queues a recommendation for the statistics from a row trigger whose condition compares the counted

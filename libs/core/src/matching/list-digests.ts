@@ -50,13 +50,15 @@ export class ListDigests {
     const unchanged = digest === this.stored.get(query.id);
     this.stored.delete(query.id);
     if (query.kind === 'demand') {
-      if (unchanged) this.keptDemands.add(query.id);
-      else
-        this.writtenDemands.set(
-          query.id,
-          results.map((r) => r.postingId),
-        );
-      return unchanged ? null : digest;
+      if (unchanged) {
+        this.keptDemands.add(query.id);
+        return null;
+      }
+      this.writtenDemands.set(
+        query.id,
+        results.map((r) => r.postingId),
+      );
+      return digest;
     }
     return unchanged && results.every((r) => this.demandKeepsPair(r.postingId, query.id)) ? null : digest;
   }

@@ -11,8 +11,8 @@ describe('migration 1764460000000: cheap score rewrites', () => {
     (await sql.query(`SELECT id::text FROM stats_pending_recommendations ORDER BY id`)).rows.map(
       (r: { id: string }) => r.id,
     );
-  const ids = async (where = 'true'): Promise<string[]> =>
-    (await sql.query(`SELECT id::text FROM recommendations WHERE ${where} ORDER BY id`)).rows.map(
+  const ids = async (): Promise<string[]> =>
+    (await sql.query(`SELECT id::text FROM recommendations ORDER BY id`)).rows.map(
       (r: { id: string }) => r.id,
     );
   /** The table's fillfactor option and whether its UPDATE statistics trigger fires per row. */

@@ -91,7 +91,7 @@ describe('match writers rewrite scores as HOT updates and leave updated_at', () 
    */
   async function freshLists(): Promise<void> {
     await db.query(`TRUNCATE recommendations, match_list_digests CASCADE`);
-    await db.transaction((m) => storeRunLists(m, postings, runListsOf(lists(1))));
+    await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, lists(1))));
   }
 
   const stamps = async (): Promise<Map<string, string>> =>
@@ -110,7 +110,7 @@ describe('match writers rewrite scores as HOT updates and leave updated_at', () 
     expect(before.size).toBeGreaterThan(500);
 
     // statistics taken again: every score moves a little, every list is written
-    const updates = await updatesBy((m) => storeRunLists(m, postings, runListsOf(lists(1.000001))));
+    const updates = await updatesBy((m) => storeRunLists(m, postings, runListsOf(postings, lists(1.000001))));
     expect(updates.updated).toBe(before.size);
     expect(updates.hot).toBe(updates.updated);
     expect(await stamps()).toEqual(before);

@@ -156,7 +156,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
       });
       const expected = await table();
       await restore(before);
-      const stored = await db.transaction((m) => storeRunLists(m, queries, runListsOf(lists)));
+      const stored = await db.transaction((m) => storeRunLists(m, queries, runListsOf(queries, lists)));
       expect(await table()).toEqual(expected);
       const pairs = new Set(
         queries.flatMap((q) =>
@@ -167,7 +167,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
 
       // the same run again changes no row
       const stamps = await db.query(`SELECT id, updated_at FROM recommendations ORDER BY id`);
-      const again = await db.transaction((m) => storeRunLists(m, queries, runListsOf(lists)));
+      const again = await db.transaction((m) => storeRunLists(m, queries, runListsOf(queries, lists)));
       expect(again.removed).toBe(0);
       expect(await db.query(`SELECT id, updated_at FROM recommendations ORDER BY id`)).toEqual(stamps);
     }
@@ -177,12 +177,12 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
     for (let round = 0; round < 4; round++) {
       await earlierRows();
       const first = demandsFirst(randomLists());
-      await db.transaction((m) => storeRunLists(m, postings, runListsOf(first)));
+      await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, first)));
 
       // the same lists again: no list is written, so no digest is either
       const versions = await digestVersions();
       expect(versions.size).toBe(postings.length);
-      await db.transaction((m) => storeRunLists(m, postings, runListsOf(first)));
+      await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, first)));
       expect(await digestVersions()).toEqual(versions);
 
       // a single posting matched in between, and some lists changed
@@ -194,7 +194,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
       const changed = new Set(postings.filter(() => rnd() < 0.3).map((p) => p.id));
       const next = new Map([...first].map(([id, list]) => [id, changed.has(id) ? fresh.get(id)! : list]));
       const before = await table();
-      const kept = await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+      const kept = await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, next)));
       const after = await table();
       const rewritten = await digestVersions();
       const unchangedDemands = postings.filter(
@@ -205,7 +205,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
 
       // the reference: the same table and lists with no digests, so every list is written
       await restore(before);
-      const full = await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+      const full = await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, next)));
       expect(after).toEqual(await table());
       expect(kept).toEqual(full);
     }
@@ -234,14 +234,14 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
         ]),
       );
     await db.transaction((m) =>
-      storeRunLists(m, postings, runListsOf(lists([result(kept, 0.9), result(dropped, 0.8)]))),
+      storeRunLists(m, postings, runListsOf(postings, lists([result(kept, 0.9), result(dropped, 0.8)]))),
     );
     const versions = await digestVersions();
 
     // the demand's list changes: it still lists one supply, and no longer the other
     const next = lists([result(kept, 0.95)]);
     const before = await table();
-    await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+    await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, next)));
     const after = await table();
     const rewritten = await digestVersions();
     expect(rewritten.get(demand.id)).not.toBe(versions.get(demand.id));
@@ -249,7 +249,7 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
     expect(rewritten.get(dropped.id)).not.toBe(versions.get(dropped.id));
     // the dropped pair now shows the supply's explanation, as a full rewrite leaves it
     await restore(before);
-    await db.transaction((m) => storeRunLists(m, postings, runListsOf(next)));
+    await db.transaction((m) => storeRunLists(m, postings, runListsOf(postings, next)));
     expect(after).toEqual(await table());
   });
 });

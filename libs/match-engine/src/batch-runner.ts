@@ -1,4 +1,6 @@
 import type { KindArrays } from './kind-arrays';
+import { ListHasher, type FingerprintTables } from './list-fingerprint';
+import { MAX_PAIR_REASONS, pairReasons } from './pair-reasons';
 import { QueryKernel, type KernelParams, type QueryView } from './query-kernel';
 import { MAX_EXPLAINED_TERMS, matchedTermIdsDense, reasonTermMask, type TermParts } from './result-explainer';
 
@@ -23,6 +25,9 @@ export interface BatchJob {
   outTerms: Int32Array;
   outTermCounts: Int32Array;
   outReasonMasks: Int32Array;
+  /** When set, each query's list fingerprint (two words, see `listFingerprint`) is written to outFingerprints. */
+  fingerprints: FingerprintTables | null;
+  outFingerprints: Int32Array;
   /** Per chunk: 1 once its results (and their matched terms) are written. */
   chunkDone: Int32Array;
 }
@@ -65,12 +70,15 @@ export class BatchScorer {
   private readonly partMarks: Uint8Array;
   /** The current query's weights by term id (0 elsewhere), for its results' matched terms. */
   private readonly weights: Float32Array;
+  private readonly hasher: ListHasher | null;
+  private readonly reasons = new Int32Array(MAX_PAIR_REASONS);
 
   constructor(private readonly job: BatchJob) {
     this.toSupply = new QueryKernel(job.supply, job.params);
     this.toDemand = new QueryKernel(job.demand, job.params);
     this.weights = new Float32Array(job.demand.idf.length);
     this.partMarks = new Uint8Array(job.parts.offsets.length - 1);
+    this.hasher = job.fingerprints && new ListHasher(job.fingerprints);
   }
 
   /** Claims the next chunk and scores it; false when none is left. */
@@ -86,23 +94,31 @@ export class BatchScorer {
   }
 
   private score(q: number): void {
-    const { demand, supply, params, outDocs, outScores, outCounts, outTerms, outTermCounts, outReasonMasks } =
-      this.job;
+    const { demand, supply, params, outCounts } = this.job;
     const isDemand = q < demand.docCount;
     const side = isDemand ? demand : supply;
-    const target = isDemand ? supply : demand;
     const i = isDemand ? q : q - demand.docCount;
     // an expired or unpublished posting neither gives nor receives recommendations
-    if (side.published[i] === 0 || side.validUntil[i] < params.today) {
-      outCounts[q] = 0;
-      return;
-    }
-    const view = viewOf(side, i, this.view);
-    const at = q * params.limit;
-    const n = (isDemand ? this.toSupply : this.toDemand).run(view, outDocs, outScores, at);
+    const n =
+      side.published[i] === 0 || side.validUntil[i] < params.today
+        ? 0
+        : (isDemand ? this.toSupply : this.toDemand).run(
+            viewOf(side, i, this.view),
+            this.job.outDocs,
+            this.job.outScores,
+            q * params.limit,
+          );
     outCounts[q] = n;
-    if (n === 0) return;
-    const { explainTerms, reasonTerms, parts } = this.job;
+    if (n > 0) this.explain(q, isDemand ? supply : demand, n);
+    if (this.hasher) this.fingerprint(q, isDemand, i, isDemand ? supply : demand, n);
+  }
+
+  /** The matched terms of query q's results, and which of them its keyword reason names. */
+  private explain(q: number, target: KindArrays, n: number): void {
+    const { params, outDocs, outTerms, outTermCounts, outReasonMasks, explainTerms, reasonTerms, parts } =
+      this.job;
+    const view = this.view;
+    const at = q * params.limit;
     const weights = this.weights;
     for (let j = view.start; j < view.end; j++) weights[view.terms[j]] = view.weights[j];
     for (let r = at; r < at + n; r++) {
@@ -119,6 +135,30 @@ export class BatchScorer {
       outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts, this.partMarks);
     }
     for (let j = view.start; j < view.end; j++) weights[view.terms[j]] = 0;
+  }
+
+  /** Query q's list fingerprint, from the same numbers the results are built from. */
+  private fingerprint(q: number, isDemand: boolean, i: number, target: KindArrays, n: number): void {
+    const { params, outDocs, outScores, outTerms, outTermCounts, outReasonMasks, explainTerms } = this.job;
+    const hasher = this.hasher!;
+    const view = this.view;
+    hasher.begin(isDemand ? 'demand' : 'supply', i);
+    for (let r = q * params.limit; r < q * params.limit + n; r++) {
+      const d = outDocs[r];
+      const m = pairReasons(params, target, view, d, this.reasons);
+      hasher.result(
+        isDemand ? 'supply' : 'demand',
+        d,
+        outScores[r],
+        outTerms,
+        r * explainTerms,
+        outTermCounts[r],
+        outReasonMasks[r],
+        this.reasons,
+        m,
+      );
+    }
+    hasher.end(this.job.outFingerprints, 2 * q);
   }
 }
 

@@ -4,7 +4,9 @@
  * - `createTokenizer(options?)`: Chinese industrial tokenizer (jieba + shipped dictionary and synonym files).
  * - `MatchIndex.build(docs, options)` → `index.query(doc, { today, limit, mode })` for one posting, or
  *   `index.matchAll({ today })` for every posting both ways; `matchAll(demands, supplies, options)` does both steps.
- * - `MatchWorkerPool.start(2)` → `pool.matchAll(index, options)`: the same re-match on worker threads.
+ * - `MatchWorkerPool.start(2)` → `pool.matchAll(index, options)`: the same re-match on worker threads;
+ *   `pool.matchAllChunks(index, options)` hands it over chunk by chunk as `ScoredList`s, each with its
+ *   `listFingerprint` computed on the threads and its results built only when asked.
  * - `prepareDocuments(docs)` + `MatchIndex.fromPrepared(prepared)`: tokenise once, index many times.
  * - `DEFAULT_MATCH_WEIGHTS`: every tunable number; pass `weights` to override any of them.
  */
@@ -31,4 +33,6 @@ export { MatchIndex, type MatchIndexOptions } from './match-index';
 export type { CorpusStatistics, KindStatistics } from './corpus-statistics';
 export { matchAll, type MatchAllOptions } from './match-all';
 export { MatchWorkerPool } from './match-worker-pool';
+export type { ScoredList } from './scored-list';
+export { listFingerprint } from './list-fingerprint';
 export { chinaToday } from './china-date';

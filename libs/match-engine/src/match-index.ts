@@ -16,6 +16,14 @@ import {
   type ExplainContext,
   type TermParts,
 } from './result-explainer';
+import {
+  fingerprintHex,
+  identityHashes,
+  stringHashes,
+  termCharTables,
+  type FingerprintTables,
+} from './list-fingerprint';
+import type { ScoredList } from './scored-list';
 import { sharedFloat64, sharedInt32 } from './shared-arrays';
 import { createTokenizer, type Tokenizer } from './tokenizer';
 import type { QueryView } from './query-kernel';
@@ -58,6 +66,7 @@ export class MatchIndex {
   ) {}
 
   private parts: TermParts | undefined;
+  private fingerprintHashes: FingerprintTables | undefined;
   private readonly kernels = new Map<string, { kernel: QueryKernel; params: KernelParams }>();
 
   /** Tokenises and indexes the postings (any status and kind; the rules are applied at query time). */
@@ -181,8 +190,11 @@ export class MatchIndex {
     runBatch(job);
   }
 
-  /** @internal shareable description of a full re-match, for worker threads */
-  createBatchJob(options: QueryOptions, chunk = 64): BatchJob {
+  /**
+   * @internal shareable description of a full re-match, for worker threads; with `fingerprints`, the threads
+   * also fingerprint each list (see `chunkLists`)
+   */
+  createBatchJob(options: QueryOptions, chunk = 64, fingerprints = false): BatchJob {
     const params = this.kernelParams(options);
     const total = this.count('demand') + this.count('supply');
     const explainTerms = explainedTerms(this.weights);
@@ -202,6 +214,8 @@ export class MatchIndex {
       outTerms: sharedInt32(results * explainTerms),
       outTermCounts: sharedInt32(results),
       outReasonMasks: sharedInt32(results),
+      fingerprints: fingerprints ? this.fingerprintTables() : null,
+      outFingerprints: sharedInt32(fingerprints ? 2 * total : 0),
       chunkDone: sharedInt32(Math.ceil(total / chunk)),
     };
   }
@@ -253,12 +267,25 @@ export class MatchIndex {
     return results;
   }
 
-  /** @internal the results of chunk `c` of a batch job (its queries' posting ids and lists) */
-  chunkResults(job: BatchJob, c: number): Array<[string, MatchResult[]]> {
-    const view = emptyView();
-    const out: Array<[string, MatchResult[]]> = [];
+  /** @internal the lists of chunk `c` of a batch job made with fingerprints, results built only when asked */
+  chunkLists(job: BatchJob, c: number): ScoredList[] {
+    const nDemand = this.count('demand');
+    const out: ScoredList[] = [];
     for (let q = c * job.chunk, e = Math.min(job.outCounts.length, q + job.chunk); q < e; q++) {
-      out.push([this.queryPostingId(q), this.resultsOf(job, q, view)]);
+      const isDemand = q < nDemand;
+      const at = q * job.params.limit;
+      out.push(
+        new BatchList(
+          this,
+          job,
+          q,
+          this.queryPostingId(q),
+          isDemand ? q : q - nDemand,
+          job.outDocs.subarray(at, at + job.outCounts[q]),
+          this.sides[isDemand ? 'supply' : 'demand'].postingIds,
+          fingerprintHex(job.outFingerprints, 2 * q),
+        ),
+      );
     }
     return out;
   }
@@ -283,6 +310,16 @@ export class MatchIndex {
       this.kernels.set(key, entry);
     }
     return entry;
+  }
+
+  /** The hashes the scoring threads fingerprint lists with, computed once per index. */
+  private fingerprintTables(): FingerprintTables {
+    return (this.fingerprintHashes ??= {
+      demandIdentities: identityHashes(this.sides.demand.postingIds, this.sides.demand.enterpriseIds),
+      supplyIdentities: identityHashes(this.sides.supply.postingIds, this.sides.supply.enterpriseIds),
+      terms: stringHashes(this.termText),
+      ...termCharTables(this.termText),
+    });
   }
 
   private termParts(): TermParts {
@@ -373,5 +410,27 @@ export class BatchCollector {
     const out = new Map<string, MatchResult[]>();
     for (let q = 0; q < this.results.length; q++) out.set(this.index.queryPostingId(q), this.results[q]);
     return out;
+  }
+}
+
+/** A list of a batch job: the numbers are the job's, the results built from them on each call. */
+class BatchList implements ScoredList {
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly job: BatchJob,
+    private readonly q: number,
+    readonly postingId: string,
+    readonly number: number,
+    readonly counterparts: Int32Array,
+    private readonly counterpartIds: readonly string[],
+    readonly fingerprint: string,
+  ) {}
+
+  counterpartId(i: number): string {
+    return this.counterpartIds[this.counterparts[i]];
+  }
+
+  results(): MatchResult[] {
+    return this.index.resultsOf(this.job, this.q, emptyView());
   }
 }

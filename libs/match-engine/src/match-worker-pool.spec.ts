@@ -33,7 +33,8 @@ describe('MatchWorkerPool', () => {
       const pool = await MatchWorkerPool.start(threads);
       try {
         const chunks: Array<Array<[string, unknown]>> = [];
-        for await (const chunk of pool.matchAllChunks(index, { today: '2025-06-01' })) chunks.push(chunk);
+        for await (const chunk of pool.matchAllChunks(index, { today: '2025-06-01' }))
+          chunks.push(chunk.map((list) => [list.postingId, list.results()]));
         expect(chunks.length).toBeGreaterThan(1);
         expect(new Map(chunks.flat())).toEqual(index.matchAll({ today: '2025-06-01' }));
         // the order is the re-match's query order: demands, then supplies, by posting id

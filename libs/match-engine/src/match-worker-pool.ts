@@ -2,6 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob } from './batch-runner';
 import type { MatchIndex } from './match-index';
+import type { ScoredList } from './scored-list';
 import type { MatchResult, QueryOptions } from './types';
 
 /** How often the calling thread looks for the next finished chunk while the workers score. */
@@ -49,18 +50,16 @@ export class MatchWorkerPool {
   }
 
   /**
-   * The same re-match handed over chunk by chunk (in query order) while the worker threads go on scoring, so a
-   * caller that stores each chunk before pulling the next holds only a chunk of results at a time. The calling
+   * The same re-match handed over chunk by chunk (in query order) while the worker threads go on scoring, as
+   * lists whose results are built only when asked (see `ScoredList`), so a caller that stores each chunk before
+   * pulling the next holds only a chunk of results at a time, and builds none for a list it keeps. The calling
    * thread does not score (with no worker thread it scores everything first).
    */
-  async *matchAllChunks(
-    index: MatchIndex,
-    options: QueryOptions,
-  ): AsyncGenerator<Array<[string, MatchResult[]]>> {
+  async *matchAllChunks(index: MatchIndex, options: QueryOptions): AsyncGenerator<ScoredList[]> {
     if (this.busy) throw new Error('MatchWorkerPool runs one re-match at a time');
     this.busy = true;
     try {
-      const job = index.createBatchJob(options);
+      const job = index.createBatchJob(options, undefined, true);
       let failure: unknown;
       const done = this.dispatch(job).catch(
         (e: unknown) => (failure = e ?? new Error('match worker failed')),
@@ -71,7 +70,7 @@ export class MatchWorkerPool {
           if (failure) throw failure;
           await new Promise((resolve) => setTimeout(resolve, CHUNK_POLL_MS));
         }
-        yield index.chunkResults(job, c);
+        yield index.chunkLists(job, c);
       }
       await done;
       if (failure) throw failure;

@@ -1,6 +1,6 @@
 import type { KindArrays } from './kind-arrays';
 import type { MatchWeights } from './match-weights';
-import { CATEGORIES, CATEGORY_LABELS, TIER_LABELS, TIERS } from './posting-codes';
+import { MAX_PAIR_REASONS, pairReasons, REASON_TEXTS } from './pair-reasons';
 import type { KernelParams, QueryView } from './query-kernel';
 import { sharedInt32 } from './shared-arrays';
 import type { MatchResult } from './types';
@@ -159,24 +159,9 @@ function marksFor(parts: TermParts): Uint8Array {
   return marks;
 }
 
-function isNeighbour(p: KernelParams, a: number, b: number): boolean {
-  if (a < 0 || b < 0 || a + 1 >= p.neighbourOffsets.length) return false;
-  for (let k = p.neighbourOffsets[a]; k < p.neighbourOffsets[a + 1]; k++)
-    if (p.neighbours[k] === b) return true;
-  return false;
-}
-
-/** `类别一致：…` / `类别相关：…—…` for every (query, candidate) category pair, built once. */
-const CATEGORY_REASONS: readonly string[] = CATEGORIES.flatMap((qc) =>
-  CATEGORIES.map((dc) =>
-    qc === dc
-      ? `类别一致：${CATEGORY_LABELS[qc]}`
-      : `类别相关：${CATEGORY_LABELS[qc]}—${CATEGORY_LABELS[dc]}`,
-  ),
-);
-const TIER_REASONS: readonly string[] = TIERS.map((t) => TIER_LABELS[t]);
-
-const KEYWORD_REASON = '关键词匹配：';
+/** The keyword reason: this, then the terms it names joined by KEYWORD_SEPARATOR. */
+export const KEYWORD_REASON = '关键词匹配：';
+export const KEYWORD_SEPARATOR = '、';
 /** The terms a keyword reason names, reused by every result. */
 const shownScratch: string[] = [];
 
@@ -184,6 +169,12 @@ const shownScratch: string[] = [];
 export const MAX_EXPLAINED_TERMS = 30;
 const scratchIds = new Int32Array(MAX_EXPLAINED_TERMS);
 const scratchGain = new Float64Array(MAX_EXPLAINED_TERMS);
+const reasonScratch = new Int32Array(MAX_PAIR_REASONS);
+
+/** A score as results show and store it: six decimals. */
+export function roundedScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
 
 /** Matched terms kept per pair (the reason mask has a bit for each). */
 export function explainedTerms(w: MatchWeights): number {
@@ -218,35 +209,17 @@ export function buildResult(
     terms[r] = t;
     if ((mask & (1 << r)) !== 0) shown.push(t);
   }
-  const cluster = x.cluster[d];
-  const clusterReason =
-    cluster >= 0 && cluster === q.cluster
-      ? '同属集群'
-      : isNeighbour(p, q.cluster, cluster)
-        ? '相邻集群（产业链上下游）'
-        : null;
-  const regionReason =
-    q.city >= 0 && x.city[d] === q.city
-      ? '同城'
-      : q.province >= 0 && x.province[d] === q.province
-        ? '同省'
-        : null;
-  const tier = x.tier[d];
+  const codes = reasonScratch;
+  const m = pairReasons(p, x, q, d, codes);
   // sized once: 350k results of a re-match stay alive, a pushed-to array would keep a grown backing store
-  const reasons = new Array<string>(
-    2 + (clusterReason === null ? 0 : 1) + (regionReason === null ? 0 : 1) + (tier >= 0 ? 1 : 0),
-  );
+  const reasons = new Array<string>(1 + m);
   // one flat string: concatenating term by term leaves a chain of string pieces per result for the GC to copy
-  reasons[0] = KEYWORD_REASON + shown.join('、');
-  reasons[1] = CATEGORY_REASONS[q.category * CATEGORIES.length + x.category[d]];
-  let next = 2;
-  if (clusterReason !== null) reasons[next++] = clusterReason;
-  if (regionReason !== null) reasons[next++] = regionReason;
-  if (tier >= 0) reasons[next] = TIER_REASONS[tier];
+  reasons[0] = KEYWORD_REASON + shown.join(KEYWORD_SEPARATOR);
+  for (let r = 0; r < m; r++) reasons[1 + r] = REASON_TEXTS[codes[r]];
   return {
     postingId: ctx.postingIds[d],
     enterpriseId: ctx.enterpriseIds[d],
-    score: Math.round(score * 1e6) / 1e6,
+    score: roundedScore(score),
     reasons,
     matchedTerms: terms,
   };

@@ -1,27 +1,32 @@
-import type { MatchResult } from '@app/match-engine';
-import { hash } from 'node:crypto';
+import type { ScoredList } from '@app/match-engine';
 import type { EntityManager } from 'typeorm';
 import type { QueryPosting } from './recommendation-writer';
 
+/** A demand list kept as stored, in `demandLists`. */
+const KEPT = -1;
+
 /**
- * Which lists of a match run changed since they were last written (table `match_list_digests`: a SHA-1 of the
- * rows a posting's list wrote, as COPY text). A list whose rows are the same need not be written again, provided
- * nothing else wrote its side since: `storeLists` (a single posting's match) deletes its postings' digests, and
- * nothing else writes scores or explanations.
+ * Which lists of a match run changed since they were last written (table `match_list_digests`: each posting's
+ * list fingerprint, see `listFingerprint`). A list with the same fingerprint stores the same rows, so it need
+ * not be written again, provided nothing else wrote its side since: `storeLists` (a single posting's match)
+ * deletes its postings' digests, and nothing else writes scores or explanations. Digests written before the
+ * fingerprints (SHA-1s of the rows) match none, so the first run after them writes every list once.
  *
  * A demand's unchanged list is kept as stored. A supply's is kept only when every demand on it that this run
  * writes still lists it: a pair's explanation is the demand's while the demand lists it, else the supply's, so a
  * demand that dropped the pair needs the supply's explanation back. Lists come demand first from a full run; a
- * demand of the run not yet seen counts as having dropped it.
+ * demand of the run not yet seen counts as having dropped it. Demands are told apart by their numbers in the run
+ * (`ScoredList.number`), so a kept list costs no string lookups.
  */
 export class ListDigests {
-  private readonly keptDemands = new Set<string>();
-  /** The supplies on each demand list this run writes: arrays, smaller than Sets (a first run writes 100k). */
-  private readonly writtenDemands = new Map<string, readonly string[]>();
+  /** By demand number: KEPT, or where its written list's supply numbers start in `written` (count first). */
+  private readonly demandLists: number[] = [];
+  private written = new Int32Array(1 << 16);
+  private writtenEnd = 0;
 
   private constructor(
     private readonly queries: ReadonlyMap<string, QueryPosting>,
-    /** Emptied as the lists come: a run's peak memory is at the end of its scoring (~17 MB for 200k digests). */
+    /** Emptied as the lists come: a run's peak memory is at the end of its scoring. */
     private readonly stored: Map<string, string>,
   ) {}
 
@@ -43,32 +48,42 @@ export class ListDigests {
     return this.queries.get(postingId);
   }
 
-  /** null when the list (its COPY rows and its results) can stay as stored; else its new digest, to store. */
-  keepIfUnchanged(query: QueryPosting, rows: string, results: readonly MatchResult[]): string | null {
-    // the one-shot form: 200k Hash objects of a 100k × 100k run cost as much as the hashing
-    const digest = hash('sha1', rows);
-    const unchanged = digest === this.stored.get(query.id);
+  /** null when the list can stay as stored; else its new digest, to store. */
+  keepIfUnchanged(query: QueryPosting, list: ScoredList): string | null {
+    const unchanged = list.fingerprint === this.stored.get(query.id);
     this.stored.delete(query.id);
     if (query.kind === 'demand') {
-      if (unchanged) {
-        this.keptDemands.add(query.id);
-        return null;
-      }
-      this.writtenDemands.set(
-        query.id,
-        results.map((r) => r.postingId),
-      );
-      return digest;
+      this.demandLists[list.number] = unchanged ? KEPT : this.keepWritten(list.counterparts);
+      return unchanged ? null : list.fingerprint;
     }
-    return unchanged && results.every((r) => this.demandKeepsPair(r.postingId, query.id)) ? null : digest;
+    if (!unchanged) return list.fingerprint;
+    for (let i = 0; i < list.counterparts.length; i++)
+      if (!this.demandKeepsPair(list, i)) return list.fingerprint;
+    return null;
   }
 
-  /** Whether the pair keeps the demand's explanation as stored or as this run writes it. */
-  private demandKeepsPair(demandId: string, supplyId: string): boolean {
-    return (
-      !this.queries.has(demandId) ||
-      this.keptDemands.has(demandId) ||
-      this.writtenDemands.get(demandId)?.includes(supplyId) === true
-    );
+  /** Whether the pair of supply list `list` and its counterpart `i` keeps the demand's explanation. */
+  private demandKeepsPair(list: ScoredList, i: number): boolean {
+    const at = this.demandLists[list.counterparts[i]];
+    if (at === KEPT) return true;
+    // a demand that is no query of this run keeps its list as stored
+    if (at === undefined) return !this.queries.has(list.counterpartId(i));
+    const { written } = this;
+    for (let k = at + 1; k <= at + written[at]; k++) if (written[k] === list.number) return true;
+    return false;
+  }
+
+  /** Appends a written demand list's supply numbers (count first); returns where. */
+  private keepWritten(supplies: ArrayLike<number>): number {
+    if (this.writtenEnd + 1 + supplies.length > this.written.length) {
+      const grown = new Int32Array(2 * (this.writtenEnd + 1 + supplies.length));
+      grown.set(this.written.subarray(0, this.writtenEnd));
+      this.written = grown;
+    }
+    const at = this.writtenEnd;
+    this.written[at] = supplies.length;
+    for (let k = 0; k < supplies.length; k++) this.written[at + 1 + k] = supplies[k];
+    this.writtenEnd += 1 + supplies.length;
+    return at;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaToday, type MatchResult } from '@app/match-engine';
+import { chinaToday, type ScoredList } from '@app/match-engine';
 import { DataSource } from 'typeorm';
 import { MatchRunCounts, MatchRunEntity } from './match-run.entity';
 import { MatchThreads } from './match-threads';
@@ -105,6 +105,7 @@ export class MatchRunExecutor {
         (a, b) => Number(a.kind === 'supply') - Number(b.kind === 'supply'),
       );
       lists = runListsOf(
+        queries,
         demandsFirst.map(
           (q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })] as const,
         ),
@@ -119,10 +120,10 @@ export class MatchRunExecutor {
 
 /** Passes the chunks on, reporting 10–80 % as the queries they hold add up. */
 async function* reportingProgress(
-  chunks: AsyncIterable<Array<[string, MatchResult[]]>>,
+  chunks: AsyncIterable<ScoredList[]>,
   total: number,
   progress: ProgressReporter,
-): AsyncGenerator<Array<[string, MatchResult[]]>> {
+): AsyncGenerator<ScoredList[]> {
   let seen = 0;
   let reported = 10;
   for await (const chunk of chunks) {

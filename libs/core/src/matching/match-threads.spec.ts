@@ -25,7 +25,7 @@ describe('MatchThreads', () => {
   it('stops its threads when a run ends, so that none keeps the run’s index', async () => {
     const lists = new Map<string, unknown>();
     for await (const chunk of threads.matchAllChunks(index, options))
-      for (const [id, r] of chunk) lists.set(id, r);
+      for (const list of chunk) lists.set(list.postingId, list.results());
     expect(closed).toHaveBeenCalledTimes(1);
     expect(lists).toEqual(index.matchAll(options));
     // the next run starts threads of its own

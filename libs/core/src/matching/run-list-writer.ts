@@ -1,4 +1,4 @@
-import type { MatchResult } from '@app/match-engine';
+import { listFingerprint, type MatchResult, type PostingKind, type ScoredList } from '@app/match-engine';
 import { EntityManager } from 'typeorm';
 import { copyInto, copyText } from '../common/copy-into';
 import { ListDigests } from './list-digests';
@@ -9,16 +9,42 @@ import type { QueryPosting } from './recommendation-writer';
 const COPY_CHUNK_ROWS = 2_000;
 
 /**
- * A run's lists by query posting id, in chunks as they are computed: each query once, in any order; demands
- * first lets unchanged supply lists be kept (see `ListDigests`).
+ * A run's lists, in chunks as they are computed: each query once, in any order; demands first lets unchanged
+ * supply lists be kept (see `ListDigests`). A full run's come from the scoring threads with their fingerprints
+ * and pairs as numbers, their results built only for the lists that are written.
  */
-export type RunLists = AsyncIterable<Iterable<readonly [string, readonly MatchResult[]]>>;
+export type RunLists = AsyncIterable<Iterable<ScoredList>>;
 
-/** Lists already computed, as RunLists. */
+/**
+ * Lists already computed (a cluster's run), as RunLists: fingerprinted here, their postings numbered by kind in
+ * the order met. A list of a posting that is no query of the run is left out, as the writer would.
+ */
 export async function* runListsOf(
+  queries: readonly QueryPosting[],
   lists: Iterable<readonly [string, readonly MatchResult[]]>,
-): AsyncGenerator<Iterable<readonly [string, readonly MatchResult[]]>> {
-  yield lists;
+): AsyncGenerator<ScoredList[]> {
+  const byId = new Map(queries.map((q) => [q.id, q]));
+  const numbers: Record<PostingKind, Map<string, number>> = { demand: new Map(), supply: new Map() };
+  const numberOf = (kind: PostingKind, id: string): number => {
+    let n = numbers[kind].get(id);
+    if (n === undefined) numbers[kind].set(id, (n = numbers[kind].size));
+    return n;
+  };
+  const out: ScoredList[] = [];
+  for (const [postingId, results] of lists) {
+    const query = byId.get(postingId);
+    if (!query) continue;
+    const other: PostingKind = query.kind === 'demand' ? 'supply' : 'demand';
+    out.push({
+      postingId,
+      number: numberOf(query.kind, postingId),
+      counterparts: results.map((r) => numberOf(other, r.postingId)),
+      counterpartId: (i) => results[i].postingId,
+      fingerprint: listFingerprint(query.kind, postingId, query.enterpriseId, results),
+      results: () => results,
+    });
+  }
+  yield out;
 }
 
 /** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
@@ -102,30 +128,39 @@ async function loadChangedPairs(
   async function* lines(): AsyncGenerator<string> {
     for await (const chunk of lists) {
       let text = '';
-      for (const [postingId, results] of chunk) {
-        const query = digests.query(postingId);
+      for (const list of chunk) {
+        const query = digests.query(list.postingId);
         if (!query) continue;
-        const side = query.kind === 'demand' ? 0 : 1;
-        let rows = '';
-        for (const r of results) {
-          // no pair object per result: 2M of them a 100k × 100k run
-          const demand = side === 0 ? query : r;
-          const supply = side === 0 ? r : query;
-          const d = side === 0 ? query.id : r.postingId;
-          const s = side === 0 ? r.postingId : query.id;
-          pairs.add(side, d, s);
-          rows += `${side}\t${d}\t${s}\t${demand.enterpriseId}\t${supply.enterpriseId}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
+        const counterparts = list.counterparts;
+        for (let i = 0; i < counterparts.length; i++) {
+          if (query.kind === 'demand') pairs.add(0, list.number, counterparts[i]);
+          else pairs.add(1, counterparts[i], list.number);
         }
-        const digest = digests.keepIfUnchanged(query, rows, results);
+        const digest = digests.keepIfUnchanged(query, list);
         if (digest === null) continue;
         rewritten.push({ id: query.id, digest });
-        text += rows;
+        text += copyRows(query, list.results());
       }
       if (text) yield text;
     }
   }
   await copyInto(m, 'COPY run_pairs (side, d, s, de, se, score, reasons, terms) FROM STDIN', lines());
   return { rewritten, pairs: pairs.total() };
+}
+
+/** A written list's rows for run_pairs, side 0 when the query is the demand. */
+function copyRows(query: QueryPosting, results: readonly MatchResult[]): string {
+  const side = query.kind === 'demand' ? 0 : 1;
+  let rows = '';
+  for (const r of results) {
+    // no pair object per result: 2M of them a 100k × 100k run
+    const demand = side === 0 ? query : r;
+    const supply = side === 0 ? r : query;
+    const d = side === 0 ? query.id : r.postingId;
+    const s = side === 0 ? r.postingId : query.id;
+    rows += `${side}\t${d}\t${s}\t${demand.enterpriseId}\t${supply.enterpriseId}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
+  }
+  return rows;
 }
 
 /** A side's score after the run: replaced when that posting is a query of the run, else left as it is. */

@@ -1,0 +1,118 @@
+import { runBatch } from './batch-runner';
+import { listFingerprint } from './list-fingerprint';
+import { MatchIndex } from './match-index';
+import { posting } from './posting.factory';
+import type { EnterpriseTier, MatchDocument, MatchResult, PostingCategory } from './types';
+
+const words = [
+  '丁苯橡胶',
+  '炭黑',
+  '轮胎',
+  '硫化机',
+  '密炼机',
+  '钢丝帘线',
+  '白炭黑',
+  '防老剂',
+  '数控机床',
+  '五轴联动',
+];
+const categories: PostingCategory[] = ['product', 'equipment', 'service', 'technology'];
+const tiers: Array<EnterpriseTier | null> = [null, 'leading', 'backbone', 'key'];
+const regions = ['210102', '210103', '210202', '220102', null];
+const clusters = ['rubber', 'tyres', 'machine-tools', null];
+
+/** Postings whose results give every kind of reason: categories, clusters and neighbours, cities, provinces, tiers. */
+const docs: MatchDocument[] = Array.from({ length: 240 }, (_, i) =>
+  posting({
+    id: `f${String(i).padStart(3, '0')}`,
+    enterpriseId: `e${i % 31}`,
+    kind: i % 2 ? 'supply' : 'demand',
+    category: categories[(i >> 1) % 4],
+    title: `${words[i % 10]}${words[(i * 7) % 10]}`,
+    keywords: [words[(i * 3) % 10], words[(i + 2) % 10]],
+    description: `${words[(i * 5) % 10]}、${words[(i * 9 + 1) % 10]}与${words[(i + 4) % 10]}`,
+    clusterId: clusters[(i >> 2) % 4],
+    regionCode: regions[(i >> 1) % 5],
+    tier: tiers[(i >> 3) % 4],
+    validUntil: i % 37 === 0 ? '2025-01-01' : null,
+  }),
+);
+const neighbours = new Map([['rubber', ['tyres']]]);
+const OPTIONS = { today: '2025-06-01', limit: 60 };
+
+/** Every query's list of a threaded-style batch job with fingerprints: posting id, fingerprint, results. */
+function fingerprintedLists(
+  index: MatchIndex,
+): Array<{ id: string; fingerprint: string; results: readonly MatchResult[] }> {
+  const job = index.createBatchJob(OPTIONS, 16, true);
+  runBatch(job);
+  return Array.from({ length: job.chunkDone.length }, (_, c) => index.chunkLists(job, c))
+    .flat()
+    .map((l) => ({ id: l.postingId, fingerprint: l.fingerprint, results: l.results() }));
+}
+
+const byId = new Map(docs.map((d) => [d.id, d]));
+const fromResults = (id: string, results: readonly MatchResult[]): string =>
+  listFingerprint(byId.get(id)!.kind, id, byId.get(id)!.enterpriseId, results);
+
+describe('list fingerprints', () => {
+  const index = MatchIndex.build(docs, { clusterNeighbours: neighbours });
+  const lists = fingerprintedLists(index);
+
+  it('are the same computed by the scoring threads as from the finished results', () => {
+    expect(lists.length).toBe(docs.length);
+    for (const { id, fingerprint, results } of lists)
+      expect([id, fingerprint]).toEqual([id, fromResults(id, results)]);
+    // the lists give every kind of reason, so each part of the threads' computation was compared
+    const reasons = new Set(lists.flatMap((l) => l.results.flatMap((r) => r.reasons.slice(1))));
+    for (const reason of ['同属集群', '相邻集群（产业链上下游）', '同城', '同省', '龙头企业'])
+      expect(reasons).toContain(reason);
+    expect(lists.some((l) => l.results.length === 0)).toBe(true);
+  });
+
+  it('differ between lists, and change with anything a stored row holds', () => {
+    expect(new Set(lists.map((l) => l.fingerprint)).size).toBe(lists.length);
+    const { id, results } = lists.find(
+      (l) => l.results.length >= 3 && l.results[0].matchedTerms.length >= 2,
+    )!;
+    const [first, second] = results;
+    const before = fromResults(id, results);
+    const changed = (edit: (r: MatchResult[]) => void): string => {
+      const copy = results.map((r) => ({ ...r, reasons: [...r.reasons], matchedTerms: [...r.matchedTerms] }));
+      edit(copy);
+      return fromResults(id, copy);
+    };
+    expect(changed(() => undefined)).toBe(before);
+    expect(changed((r) => (r[0].score += 1e-6))).not.toBe(before);
+    expect(changed((r) => (r[0].reasons[0] += '、炭黑'))).not.toBe(before);
+    expect(changed((r) => r[0].reasons.pop())).not.toBe(before);
+    expect(changed((r) => (r[0].matchedTerms = [...r[0].matchedTerms].reverse()))).not.toBe(before);
+    expect(changed((r) => (r[0].enterpriseId = 'e-other'))).not.toBe(before);
+    expect(changed((r) => ([r[0], r[1]] = [second, first]))).not.toBe(before);
+    expect(changed((r) => r.pop())).not.toBe(before);
+    // a reason's text moved into the next one is a different list, not the same characters
+    expect(changed((r) => (r[0].reasons = [r[0].reasons.join('')]))).not.toBe(before);
+  });
+
+  it('follow the index: the same postings give the same fingerprints, an edited one changes its lists', () => {
+    const again = fingerprintedLists(MatchIndex.build(docs, { clusterNeighbours: neighbours }));
+    expect(again.map((l) => l.fingerprint)).toEqual(lists.map((l) => l.fingerprint));
+    // the counterpart on most lists moves to another province
+    const seen = new Map<string, number>();
+    for (const l of lists) for (const r of l.results) seen.set(r.postingId, (seen.get(r.postingId) ?? 0) + 1);
+    const moved = [...seen].sort((a, b) => b[1] - a[1])[0][0];
+    const edited = docs.map((d) => (d.id === moved ? { ...d, regionCode: '220102' } : d));
+    const after = new Map(
+      fingerprintedLists(MatchIndex.build(edited, { clusterNeighbours: neighbours })).map((l) => [l.id, l]),
+    );
+    const touched = lists.filter((l) => l.results.some((r) => r.postingId === moved));
+    expect(touched.length).toBeGreaterThan(0);
+    for (const l of touched) {
+      const now = after.get(l.id)!;
+      expect(now.fingerprint === l.fingerprint).toBe(
+        JSON.stringify(now.results) === JSON.stringify(l.results),
+      );
+    }
+    expect(touched.some((l) => after.get(l.id)!.fingerprint !== l.fingerprint)).toBe(true);
+  });
+});

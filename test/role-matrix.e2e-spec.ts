@@ -52,6 +52,8 @@ const ROUTES = [
   'PATCH /api/v1/postings/{id}',
   'GET /api/v1/postings/{id}/matches',
   'POST /api/v1/match-runs',
+  'GET /api/v1/match-runs',
+  'GET /api/v1/match-runs/schedule',
   'GET /api/v1/match-runs/{id}',
   'PATCH /api/v1/recommendations/{id}',
   'POST /api/v1/events',
@@ -353,6 +355,14 @@ const MATRIX: Row[] = [
     body: () => ({ scope: 'all' }),
     why: 'a full re-match is the department’s',
   }),
+  // the admin's run {R} is listed for the department only; association staff see their own runs
+  ...everyRole('GET', `${V1}/match-runs`, only([...DEPT, 'association_staff'], 200)).map((row): Row => ({
+    ...row,
+    check: (res, w) => {
+      if (res.status === 200) expect(idsOf(res).includes(w.ids.R)).toBe(DEPT.includes(row.role));
+    },
+  })),
+  ...everyRole('GET', `${V1}/match-runs/schedule`, only(DEPT, 200)),
   ...everyRole('GET', `${V1}/match-runs/{R}`, {
     dept_admin: 200,
     dept_staff: 200,

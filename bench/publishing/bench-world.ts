@@ -113,6 +113,8 @@ export async function startApp(
     queuePrefix: `clbench-${randomBytes(4).toString('hex')}`,
     logLevel: 'silent',
     webDistDir: join(tmpdir(), 'clusterlink-no-console'),
+    // benches run their own match runs
+    nightlyMatchCron: null,
   };
   const app = await NestFactory.create(ApiModule.forRoot(config, [WorkerModule.forRoot()]), {
     logger: false,

@@ -12,7 +12,6 @@ test.describe('department', () => {
     await expect(page.getByRole('cell', { name: '辽宁省机床行业协会' })).toBeVisible();
     await page.getByText('只看无牵头协会').click();
     await page.getByRole('button', { name: '搜索' }).click();
-    await expect(page.getByText('共 2 条')).toBeVisible();
     await expect(page.getByText('未设牵头协会').first()).toBeVisible();
     await shoot(page, 'dept-clusters-desktop');
   });
@@ -76,6 +75,28 @@ test.describe('department', () => {
     await page.goto('/dept/audit');
     await expect(page.locator('.el-table')).toBeVisible();
     await expect(page.locator('.el-pagination')).toContainText('共');
+  });
+
+  test('match runs: the nightly schedule, a cluster and a full re-match followed to the end', async ({
+    page,
+  }) => {
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/match-runs');
+    await expect(page.getByTestId('nightly')).toContainText('每天 02:00（北京时间）自动重新计算全部推荐');
+    await expect(page.getByTestId('nightly')).toContainText('下次运行：');
+    await page.locator('.toolbar .el-select').click();
+    await page.getByRole('option', { name: '数控机床产业集群' }).click();
+    await page.getByRole('button', { name: '按集群重新匹配' }).click();
+    const clusterRun = page.locator('.el-table__row', { hasText: '集群：数控机床产业集群' });
+    await expect(clusterRun).toContainText('手动：demo_staff');
+    // the page follows the run until it ends, without a reload
+    await expect(clusterRun).toContainText('已完成', { timeout: 30_000 });
+    await expect(clusterRun).toContainText(/\d+ 条供需 · \d+ 条推荐/);
+    await page.getByRole('button', { name: '全量重新匹配' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    const fullRun = page.locator('.el-table__row', { hasText: '全部供需' });
+    await expect(fullRun).toContainText('已完成', { timeout: 30_000 });
+    await shoot(page, 'dept-match-runs-desktop');
   });
 
   test('the dashboard never shows a blank page', async ({ page }) => {

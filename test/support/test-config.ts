@@ -25,6 +25,8 @@ export function testConfig(
     queuePrefix: `cltest-${randomBytes(4).toString('hex')}`,
     logLevel: 'silent',
     webDistDir: join(tmpdir(), 'clusterlink-no-console'),
+    // a spec about the nightly run turns it on; others leave no schedule behind in Redis
+    nightlyMatchCron: null,
     ...overrides,
   };
   return { ...config, databaseUrl };

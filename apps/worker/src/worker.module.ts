@@ -6,6 +6,7 @@ import { UnfinishedJobsRecovery } from './common/unfinished-jobs.recovery';
 import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingRecovery } from './matching/matching-recovery.service';
 import { MatchRunsProcessor } from './matching/match-runs.processor';
+import { NightlyMatchSchedule } from './matching/nightly-match.schedule';
 import { MatchingProcessor } from './matching/matching.processor';
 import { StatsQueueDrainer } from './stats/stats-queue.drainer';
 
@@ -31,6 +32,7 @@ export class WorkerModule {
       providers: [
         ...Object.values(QUEUE_PROCESSORS),
         MatchingRecovery,
+        NightlyMatchSchedule,
         UnfinishedJobsRecovery,
         StatsQueueDrainer,
       ],

@@ -35,6 +35,7 @@ export * from './matching/match-run.entity';
 export * from './matching/match-run.executor';
 export * from './matching/match-runs.service';
 export * from './matching/matching.module';
+export * from './matching/nightly-match-runs';
 export * from './matching/posting-index.cache';
 export * from './matching/posting-match-batcher';
 export * from './matching/posting-matcher.service';

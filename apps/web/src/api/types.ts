@@ -126,6 +126,27 @@ export interface MatchRun {
   error?: string | null;
 }
 
+export type MatchRunScope = 'all' | 'cluster' | 'event' | 'posting';
+
+/** A run in the list of match runs: who asked for it (null: the nightly schedule) and what it matched. */
+export interface MatchRunListItem extends MatchRun {
+  scope: MatchRunScope;
+  purpose: 'match' | 'schedule';
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  scheduledFor: string | null;
+  requestedBy: string | null;
+  /** The cluster's name, or the event's or posting's title; null for a full run. */
+  target: string | null;
+}
+
+export interface NightlyMatchSchedule {
+  cron: string;
+  timeZone: string;
+  nextRunAt: string | null;
+}
+
 export type EventType = 'matchmaking' | 'exhibition' | 'delegation' | 'study_tour' | 'forum' | 'online';
 export type EventStatus = 'planned' | 'open' | 'held' | 'closed' | 'cancelled';
 

@@ -105,6 +105,7 @@ const enCommon: CommonMessages = {
     business: 'Matchmaking',
     events: 'Events',
     intents: 'Intents',
+    matchRuns: 'Match runs',
     targets: 'Targets',
     system: 'System',
     audit: 'Audit log',

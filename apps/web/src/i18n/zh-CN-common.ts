@@ -99,6 +99,7 @@ const zhCNCommon = {
     business: '对接业务',
     events: '对接活动',
     intents: '合作意向',
+    matchRuns: '匹配运行',
     targets: '年度目标',
     system: '系统管理',
     audit: '操作审计',

@@ -5,6 +5,7 @@ export {
   Briefcase,
   Calendar,
   Connection,
+  Cpu,
   DataLine,
   Document,
   Download,

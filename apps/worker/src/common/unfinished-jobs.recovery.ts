@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ExportsService, ImportsService } from '@app/core';
+import { ExportsService, ImportsService, MatchRunsService } from '@app/core';
 import { JobName, JobProducer } from '@app/platform';
 
 /**
- * At worker start, re-queues imports and exports whose rows never finished (Redis here keeps nothing on disk);
- * the job id is the row's, so a job still queued is not added twice.
+ * At worker start, re-queues imports, exports and match runs whose rows never finished (Redis here keeps nothing
+ * on disk); the job id is the row's, so a job still queued is not added twice.
  */
 @Injectable()
 export class UnfinishedJobsRecovery implements OnApplicationBootstrap {
@@ -13,6 +13,7 @@ export class UnfinishedJobsRecovery implements OnApplicationBootstrap {
   constructor(
     private readonly imports: ImportsService,
     private readonly exports: ExportsService,
+    private readonly runs: MatchRunsService,
     private readonly jobs: JobProducer,
   ) {}
 
@@ -23,7 +24,11 @@ export class UnfinishedJobsRecovery implements OnApplicationBootstrap {
     const exports = await this.exports.unfinished();
     for (const exportId of exports)
       await this.jobs.enqueue(JobName.ExportList, { exportId }, { jobId: `export-${exportId}` });
-    if (imports.length + exports.length)
-      this.logger.log(`re-queued ${imports.length} unfinished imports and ${exports.length} exports`);
+    const runs = await this.runs.unfinished();
+    for (const runId of runs) await this.jobs.enqueue(JobName.MatchRun, { runId }, { jobId: `run-${runId}` });
+    if (imports.length + exports.length + runs.length)
+      this.logger.log(
+        `re-queued ${imports.length} unfinished imports, ${exports.length} exports and ${runs.length} match runs`,
+      );
   }
 }

@@ -1,20 +1,32 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { MatchRunExecutor } from '@app/core';
+import { MatchRunExecutor, NightlyMatchRuns } from '@app/core';
 import { JobName, JobPayloads, QueueName } from '@app/platform';
 import { Job } from 'bullmq';
 import { withFailureRecorded } from '../common/record-failure';
 
-/** Match runs (all, cluster, event, schedule) one at a time per worker: each may touch every posting. */
+type MatchRunJob =
+  | Job<JobPayloads[typeof JobName.MatchRun], unknown, typeof JobName.MatchRun>
+  | Job<JobPayloads[typeof JobName.ScheduledMatchRun], unknown, typeof JobName.ScheduledMatchRun>;
+
+/** Match runs (all, cluster, event, schedule, nightly) one at a time per worker: each may touch every posting. */
 @Processor(QueueName.MatchRuns, { concurrency: 1 })
 export class MatchRunsProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchRunsProcessor.name);
 
-  constructor(private readonly runs: MatchRunExecutor) {
+  constructor(
+    private readonly runs: MatchRunExecutor,
+    private readonly nightly: NightlyMatchRuns,
+  ) {
     super();
   }
 
-  process(job: Job<JobPayloads[typeof JobName.MatchRun]>): Promise<unknown> {
+  async process(job: MatchRunJob): Promise<unknown> {
+    if (job.name === JobName.ScheduledMatchRun) {
+      // a nightly tick makes its moment's run (once, however often it is retried) and queues it as any run
+      const runId = await this.nightly.queueRunFor(new Date(job.opts.prevMillis ?? job.timestamp));
+      return { runId };
+    }
     const { runId } = job.data;
     return withFailureRecorded(
       job,

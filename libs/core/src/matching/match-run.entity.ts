@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export const MATCH_RUN_SCOPES = ['all', 'cluster', 'event', 'posting'] as const;
 export type MatchRunScope = (typeof MATCH_RUN_SCOPES)[number];
-export type MatchRunStatus = 'queued' | 'running' | 'completed' | 'failed';
+export const MATCH_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type MatchRunStatus = (typeof MATCH_RUN_STATUSES)[number];
 /** `match` stores recommendations (or an event's candidate pairs); `schedule` then plans an event's meetings. */
 export type MatchRunPurpose = 'match' | 'schedule';
 
@@ -33,6 +34,8 @@ export class MatchRunEntity {
   @Column({ type: 'int', default: 0 }) attempts!: number;
   @Column({ name: 'requested_by', type: 'uuid', nullable: true }) requestedBy!: string | null;
   @Column({ name: 'association_id', type: 'uuid', nullable: true }) associationId!: string | null;
+  /** A nightly run: the moment its schedule fired for (one run per moment); null when a person asked for it. */
+  @Column({ name: 'scheduled_for', type: 'timestamptz', nullable: true }) scheduledFor!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;

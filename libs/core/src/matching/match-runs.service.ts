@@ -4,9 +4,10 @@ import { JobName, JobProducer } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
+import { carriedTotal, offsetOf, type Page, type PageQuery } from '../common/page';
 import { PostingsService } from '../postings/postings.service';
 import { EventScope } from '../events/event-scope.service';
-import { MatchRunEntity, MatchRunPurpose, MatchRunScope } from './match-run.entity';
+import { MatchRunEntity, MatchRunPurpose, MatchRunScope, MatchRunStatus } from './match-run.entity';
 
 export interface MatchRunInput {
   scope: MatchRunScope;
@@ -28,7 +29,21 @@ export interface MatchRunView {
   startedAt: Date | null;
   finishedAt: Date | null;
   createdAt: Date;
+  /** A nightly run: the moment its schedule fired for; null when a person asked for it. */
+  scheduledFor: Date | null;
   error?: string;
+}
+
+export interface MatchRunQuery extends PageQuery {
+  scope?: MatchRunScope;
+  status?: MatchRunStatus;
+}
+
+/** A run in a list: who asked for it and what it matched, by name. */
+export interface MatchRunListItem extends MatchRunView {
+  requestedBy: string | null;
+  /** The cluster's name, the event's or the posting's title; null for `all`. */
+  target: string | null;
 }
 
 const toView = (r: MatchRunEntity): MatchRunView => ({
@@ -44,8 +59,29 @@ const toView = (r: MatchRunEntity): MatchRunView => ({
   startedAt: r.startedAt,
   finishedAt: r.finishedAt,
   createdAt: r.createdAt,
+  scheduledFor: r.scheduledFor,
   ...(r.error ? { error: r.error } : {}),
 });
+
+interface ListedRun {
+  id: string;
+  scope: MatchRunScope;
+  cluster_id: string | null;
+  posting_id: string | null;
+  event_id: string | null;
+  purpose: MatchRunPurpose;
+  status: MatchRunStatus;
+  progress: number;
+  counts: MatchRunEntity['counts'];
+  started_at: Date | null;
+  finished_at: Date | null;
+  created_at: Date;
+  scheduled_for: Date | null;
+  error: string | null;
+  requested_by_name: string | null;
+  target: string | null;
+  page_total: string;
+}
 
 @Injectable()
 export class MatchRunsService {
@@ -92,6 +128,56 @@ export class MatchRunsService {
     return toView(run);
   }
 
+  /** Runs that never finished (their jobs lost with a Redis that keeps nothing on disk), oldest first. */
+  async unfinished(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM match_runs WHERE status IN ('queued','running') ORDER BY created_at`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Runs newest first, as `get` shows them: the department sees every run (the nightly ones included), others
+   * the runs they or their association asked for.
+   */
+  async list(caller: Caller, query: MatchRunQuery): Promise<Page<MatchRunListItem>> {
+    const where = [
+      `($1::boolean OR r.requested_by = $2::uuid OR (r.association_id IS NOT NULL AND r.association_id = $3::uuid))`,
+      `($4::text IS NULL OR r.scope = $4)`,
+      `($5::text IS NULL OR r.status = $5)`,
+    ].join(' AND ');
+    const params = [
+      isDepartment(caller),
+      caller.userId,
+      caller.associationId ?? null,
+      query.scope ?? null,
+      query.status ?? null,
+    ];
+    const rows: ListedRun[] = await this.db.query(
+      `SELECT r.id, r.scope, r.cluster_id, r.posting_id, r.event_id, r.purpose, r.status, r.progress, r.counts,
+              r.started_at, r.finished_at, r.created_at, r.scheduled_for, r.error,
+              u.username AS requested_by_name, COALESCE(c.name, e.title, p.title) AS target,
+              count(*) OVER () AS page_total
+         FROM match_runs r
+         LEFT JOIN users u ON u.id = r.requested_by
+         LEFT JOIN clusters c ON c.id = r.cluster_id
+         LEFT JOIN events e ON e.id = r.event_id
+         LEFT JOIN postings p ON p.id = r.posting_id
+        WHERE ${where}
+        ORDER BY r.created_at DESC, r.id DESC
+        LIMIT $6 OFFSET $7`,
+      [...params, query.pageSize, offsetOf(query)],
+    );
+    const total = await carriedTotal(rows[0] && Number(rows[0].page_total), query, async () => {
+      const [{ n }]: { n: number }[] = await this.db.query(
+        `SELECT count(*)::int AS n FROM match_runs r WHERE ${where}`,
+        params,
+      );
+      return n;
+    });
+    return { items: rows.map(toListItem), total, page: query.page, pageSize: query.pageSize };
+  }
+
   private async assertAllowed(caller: Caller, input: MatchRunInput): Promise<void> {
     switch (input.scope) {
       case 'all':
@@ -121,4 +207,25 @@ export class MatchRunsService {
         return;
     }
   }
+}
+
+function toListItem(r: ListedRun): MatchRunListItem {
+  return {
+    id: r.id,
+    scope: r.scope,
+    clusterId: r.cluster_id,
+    postingId: r.posting_id,
+    eventId: r.event_id,
+    purpose: r.purpose,
+    status: r.status,
+    progress: r.progress,
+    counts: r.counts,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    createdAt: r.created_at,
+    scheduledFor: r.scheduled_for,
+    ...(r.error ? { error: r.error } : {}),
+    requestedBy: r.requested_by_name,
+    target: r.target,
+  };
 }

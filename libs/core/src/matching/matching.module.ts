@@ -8,6 +8,7 @@ import { MatchRunEntity } from './match-run.entity';
 import { MatchRunExecutor } from './match-run.executor';
 import { MatchRunsService } from './match-runs.service';
 import { MatchThreads } from './match-threads';
+import { NightlyMatchRuns } from './nightly-match-runs';
 import { PostingIndexCache } from './posting-index.cache';
 import { PostingMatchBatcher } from './posting-match-batcher';
 import { PostingMatcher } from './posting-matcher.service';
@@ -30,9 +31,11 @@ import { RecommendationsService } from './recommendations.service';
     PostingMatchBatcher,
     MatchRunExecutor,
     MatchThreads,
+    NightlyMatchRuns,
     EventScope,
   ],
   exports: [
+    NightlyMatchRuns,
     MatchRunsService,
     RecommendationsService,
     PostingMatcher,

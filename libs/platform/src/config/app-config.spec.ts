@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       dataDir: join(cwd, 'data'),
       production: false,
       jwtSecretGenerated: true,
+      nightlyMatchCron: '0 2 * * *',
     });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
         DEMO_DATA: 'false',
         ROLE: 'worker',
         NODE_ENV: 'production',
+        NIGHTLY_MATCH_CRON: ' 30  1 * * 1-5 ',
       },
       cwd,
     );
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       demoData: false,
       role: 'worker',
       production: true,
+      nightlyMatchCron: '30 1 * * 1-5',
     });
     expect(existsSync(join(cwd, 'data', 'jwt-secret'))).toBe(false);
   });
@@ -73,6 +76,10 @@ describe('loadConfig', () => {
     ['', true],
   ])('reads DEMO_DATA=%p as %p', (raw, expected) => {
     expect(loadConfig({ DEMO_DATA: raw, JWT_SECRET: SECRET }, cwd).demoData).toBe(expected);
+  });
+
+  it.each(['off', 'OFF'])('turns the nightly re-match off with NIGHTLY_MATCH_CRON=%s', (raw) => {
+    expect(loadConfig({ NIGHTLY_MATCH_CRON: raw, JWT_SECRET: SECRET }, cwd).nightlyMatchCron).toBeNull();
   });
 
   it.each(['all', 'api', 'worker'])('accepts ROLE=%s', (role) => {
@@ -99,6 +106,9 @@ describe('loadConfig', () => {
     ['ADMIN_USERNAME', { ADMIN_USERNAME: 'ab' }],
     ['ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }],
     ['JWT_SECRET', { JWT_SECRET: 'tooshort' }],
+    ['NIGHTLY_MATCH_CRON', { NIGHTLY_MATCH_CRON: '0 2 * *' }],
+    ['NIGHTLY_MATCH_CRON', { NIGHTLY_MATCH_CRON: 'at two' }],
+    ['NIGHTLY_MATCH_CRON', { NIGHTLY_MATCH_CRON: '0 2 * * * *' }],
   ])('refuses a malformed %s (%o) with one line naming it', (name, env) => {
     const load = () => loadConfig({ JWT_SECRET: SECRET, ...env }, cwd);
     expect(load).toThrow(ConfigError);

@@ -22,6 +22,8 @@ export interface AppConfig {
   logLevel: string;
   /** Serve the built console from this folder when it exists. */
   webDistDir: string;
+  /** When the nightly full re-match runs (cron, China time); null: never. */
+  nightlyMatchCron: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +66,20 @@ function parseRole(raw: string | undefined): ProcessRole {
   const role = (raw ?? 'all').trim();
   if (role === 'all' || role === 'api' || role === 'worker') return role;
   throw new ConfigError(`ROLE must be all, api or worker, got "${raw}"`);
+}
+
+/** Five cron fields (minute hour day month weekday) of digits, `*`, `/`, `-` and `,`; `off` turns the run off. */
+function parseNightlyCron(raw: string | undefined): string | null {
+  const value = (raw ?? '').trim();
+  if (value === '') return '0 2 * * *';
+  if (value.toLowerCase() === 'off') return null;
+  const fields = value.split(/\s+/);
+  if (fields.length !== 5 || !fields.every((f) => /^[\d*/,-]+$/.test(f))) {
+    throw new ConfigError(
+      `NIGHTLY_MATCH_CRON must be five cron fields (e.g. "0 2 * * *") or "off", got "${raw}"`,
+    );
+  }
+  return fields.join(' ');
 }
 
 /** Without JWT_SECRET a random one is made once and kept under the data folder, so tokens survive restarts. */
@@ -114,5 +130,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     queuePrefix: env.QUEUE_PREFIX || 'clusterlink',
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: resolve(cwd, 'dist/web'),
+    nightlyMatchCron: parseNightlyCron(env.NIGHTLY_MATCH_CRON),
   };
 }

@@ -15,6 +15,7 @@ import { TransitionChangesByGrouping1764430000000 } from './migrations/176443000
 import { GenericTransitionChangesByGrouping1764440000000 } from './migrations/1764440000000-generic-transition-changes-by-grouping';
 import { MatchCorpusStatistics1764450000000 } from './migrations/1764450000000-match-corpus-statistics';
 import { CheapScoreRewrites1764460000000 } from './migrations/1764460000000-cheap-score-rewrites';
+import { ScheduledMatchRuns1764470000000 } from './migrations/1764470000000-scheduled-match-runs';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   GenericTransitionChangesByGrouping1764440000000,
   MatchCorpusStatistics1764450000000,
   CheapScoreRewrites1764460000000,
+  ScheduledMatchRuns1764470000000,
 ];

@@ -15,6 +15,8 @@ export const JobName = {
   MatchPosting: 'match-posting',
   /** Execute a match run row (scope all / cluster / event / posting). */
   MatchRun: 'match-run',
+  /** Queued by the nightly schedule: make the run row of its moment (once) and execute it like MatchRun. */
+  ScheduledMatchRun: 'scheduled-match-run',
   /** Import an uploaded Excel file (an `imports` row): validate every row, land the good ones. */
   ImportFile: 'import-file',
   /** Write a big list to .xlsx in the background (an `exports` row). */
@@ -25,6 +27,8 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export interface JobPayloads {
   [JobName.MatchPosting]: { postingId: string };
   [JobName.MatchRun]: { runId: string };
+  // the moment it is for comes with the job (`opts.prevMillis`), set by BullMQ's job scheduler
+  [JobName.ScheduledMatchRun]: Record<string, never>;
   [JobName.ImportFile]: { importId: string };
   [JobName.ExportList]: { exportId: string };
 }
@@ -32,6 +36,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchPosting]: QueueName.Matching,
   [JobName.MatchRun]: QueueName.MatchRuns,
+  [JobName.ScheduledMatchRun]: QueueName.MatchRuns,
   [JobName.ImportFile]: QueueName.Imports,
   [JobName.ExportList]: QueueName.Exports,
 };

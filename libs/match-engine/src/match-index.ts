@@ -269,6 +269,7 @@ export class MatchIndex {
 
   /** @internal the lists of chunk `c` of a batch job made with fingerprints, results built only when asked */
   chunkLists(job: BatchJob, c: number): ScoredList[] {
+    if (!job.fingerprints) throw new Error('chunkLists needs a batch job made with fingerprints');
     const nDemand = this.count('demand');
     const out: ScoredList[] = [];
     for (let q = c * job.chunk, e = Math.min(job.outCounts.length, q + job.chunk); q < e; q++) {

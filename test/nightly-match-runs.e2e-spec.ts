@@ -156,6 +156,14 @@ describe('nightly match runs (BullMQ job scheduler → worker → PostgreSQL →
       .set(auth)
       .expect(200);
     expect(completedAll.body.total).toBe(nightly.length + 1);
+    const byName = await t
+      .http()
+      .get(`/api/v1/match-runs?q=${encodeURIComponent(cluster.name.slice(2))}`)
+      .set(auth)
+      .expect(200);
+    expect(byName.body.items.map((r: { id: string }) => r.id)).toEqual([own.body.id]);
+    const byStarter = await t.http().get(`/api/v1/match-runs?q=${staff.username}`).set(auth).expect(200);
+    expect(byStarter.body.total).toBe(1);
     const bad = await t.http().get('/api/v1/match-runs?status=done').set(auth).expect(400);
     expect(bad.body.details[0].field).toBe('status');
   });

@@ -96,6 +96,11 @@ test.describe('department', () => {
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     const fullRun = page.locator('.el-table__row', { hasText: '全部供需' });
     await expect(fullRun).toContainText('已完成', { timeout: 30_000 });
+    // searched by what a run matched
+    await page.getByPlaceholder('发起人、集群或活动名称').fill('数控机床产业集群');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.locator('.el-table__row')).toHaveCount(1);
+    await expect(clusterRun).toBeVisible();
     await shoot(page, 'dept-match-runs-desktop');
   });
 

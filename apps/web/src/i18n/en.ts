@@ -170,6 +170,7 @@ const en: Messages = {
     readOnly: 'Only department admins change targets',
   },
   matchRuns: {
+    searchHint: 'Starter, cluster or event',
     nightly: 'Nightly full re-match',
     nightlyAt: 'Every day at {time} (China time) every recommendation is computed again',
     nightlyCron: 'On schedule {cron} ({tz}) every recommendation is computed again',

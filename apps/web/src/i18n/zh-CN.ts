@@ -164,6 +164,7 @@ const zhCN = {
     readOnly: '仅厅管理员可修改目标',
   },
   matchRuns: {
+    searchHint: '发起人、集群或活动名称',
     nightly: '每日全量匹配',
     nightlyAt: '每天 {time}（北京时间）自动重新计算全部推荐',
     nightlyCron: '按计划 {cron}（{tz}）自动重新计算全部推荐',

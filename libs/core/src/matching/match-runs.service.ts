@@ -4,7 +4,7 @@ import { JobName, JobProducer } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { Caller, isDepartment } from '../common/caller';
 import { badInput, notFound } from '../common/http-errors';
-import { carriedTotal, offsetOf, type Page, type PageQuery } from '../common/page';
+import { carriedTotal, likePattern, offsetOf, type Page, type PageQuery } from '../common/page';
 import { PostingsService } from '../postings/postings.service';
 import { EventScope } from '../events/event-scope.service';
 import { MatchRunEntity, MatchRunPurpose, MatchRunScope, MatchRunStatus } from './match-run.entity';
@@ -141,10 +141,17 @@ export class MatchRunsService {
    * the runs they or their association asked for.
    */
   async list(caller: Caller, query: MatchRunQuery): Promise<Page<MatchRunListItem>> {
+    const from = `match_runs r
+         LEFT JOIN users u ON u.id = r.requested_by
+         LEFT JOIN clusters c ON c.id = r.cluster_id
+         LEFT JOIN events e ON e.id = r.event_id
+         LEFT JOIN postings p ON p.id = r.posting_id`;
     const where = [
       `($1::boolean OR r.requested_by = $2::uuid OR (r.association_id IS NOT NULL AND r.association_id = $3::uuid))`,
       `($4::text IS NULL OR r.scope = $4)`,
       `($5::text IS NULL OR r.status = $5)`,
+      // q: who started it, or what it matched
+      `($6::text IS NULL OR u.username ILIKE $6 OR COALESCE(c.name, e.title, p.title) ILIKE $6)`,
     ].join(' AND ');
     const params = [
       isDepartment(caller),
@@ -152,25 +159,22 @@ export class MatchRunsService {
       caller.associationId ?? null,
       query.scope ?? null,
       query.status ?? null,
+      query.q?.trim() ? likePattern(query.q) : null,
     ];
     const rows: ListedRun[] = await this.db.query(
       `SELECT r.id, r.scope, r.cluster_id, r.posting_id, r.event_id, r.purpose, r.status, r.progress, r.counts,
               r.started_at, r.finished_at, r.created_at, r.scheduled_for, r.error,
               u.username AS requested_by_name, COALESCE(c.name, e.title, p.title) AS target,
               count(*) OVER () AS page_total
-         FROM match_runs r
-         LEFT JOIN users u ON u.id = r.requested_by
-         LEFT JOIN clusters c ON c.id = r.cluster_id
-         LEFT JOIN events e ON e.id = r.event_id
-         LEFT JOIN postings p ON p.id = r.posting_id
+         FROM ${from}
         WHERE ${where}
         ORDER BY r.created_at DESC, r.id DESC
-        LIMIT $6 OFFSET $7`,
+        LIMIT $7 OFFSET $8`,
       [...params, query.pageSize, offsetOf(query)],
     );
     const total = await carriedTotal(rows[0] && Number(rows[0].page_total), query, async () => {
       const [{ n }]: { n: number }[] = await this.db.query(
-        `SELECT count(*)::int AS n FROM match_runs r WHERE ${where}`,
+        `SELECT count(*)::int AS n FROM ${from} WHERE ${where}`,
         params,
       );
       return n;

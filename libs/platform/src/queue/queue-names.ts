@@ -15,7 +15,7 @@ export const JobName = {
   MatchPosting: 'match-posting',
   /** Execute a match run row (scope all / cluster / event / posting). */
   MatchRun: 'match-run',
-  /** Queued by the nightly schedule: make the run row of its moment (once) and execute it like MatchRun. */
+  /** Queued by the nightly schedule: make the run row of its moment (once) and queue it as a MatchRun. */
   ScheduledMatchRun: 'scheduled-match-run',
   /** Import an uploaded Excel file (an `imports` row): validate every row, land the good ones. */
   ImportFile: 'import-file',

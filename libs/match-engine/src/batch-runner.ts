@@ -25,7 +25,10 @@ export interface BatchJob {
   outTerms: Int32Array;
   outTermCounts: Int32Array;
   outReasonMasks: Int32Array;
-  /** When set, each query's list fingerprint (two words, see `listFingerprint`) is written to outFingerprints. */
+  /**
+   * When set, each query's list fingerprint (two words, see `listFingerprint`) is written to outFingerprints, and
+   * outReasonMasks is left to whoever builds a list's results.
+   */
   fingerprints: FingerprintTables | null;
   outFingerprints: Int32Array;
   /** Per chunk: 1 once its results (and their matched terms) are written. */
@@ -78,7 +81,7 @@ export class BatchScorer {
     this.toDemand = new QueryKernel(job.demand, job.params);
     this.weights = new Float32Array(job.demand.idf.length);
     this.partMarks = new Uint8Array(job.parts.offsets.length - 1);
-    this.hasher = job.fingerprints && new ListHasher(job.fingerprints);
+    this.hasher = job.fingerprints && new ListHasher(job.fingerprints, job.reasonTerms);
   }
 
   /** Claims the next chunk and scores it; false when none is left. */
@@ -132,14 +135,16 @@ export class BatchScorer {
         this.gain,
       );
       outTermCounts[r] = m;
-      outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts, this.partMarks);
+      // a fingerprinted run builds the results of the lists it writes only, and their masks then (resultsOf)
+      if (!this.hasher)
+        outReasonMasks[r] = reasonTermMask(outTerms, r * explainTerms, m, reasonTerms, parts, this.partMarks);
     }
     for (let j = view.start; j < view.end; j++) weights[view.terms[j]] = 0;
   }
 
   /** Query q's list fingerprint, from the same numbers the results are built from. */
   private fingerprint(q: number, isDemand: boolean, i: number, target: KindArrays, n: number): void {
-    const { params, outDocs, outScores, outTerms, outTermCounts, outReasonMasks, explainTerms } = this.job;
+    const { params, outDocs, outScores, outTerms, outTermCounts, explainTerms } = this.job;
     const hasher = this.hasher!;
     const view = this.view;
     hasher.begin(isDemand ? 'demand' : 'supply', i);
@@ -153,7 +158,6 @@ export class BatchScorer {
         outTerms,
         r * explainTerms,
         outTermCounts[r],
-        outReasonMasks[r],
         this.reasons,
         m,
       );

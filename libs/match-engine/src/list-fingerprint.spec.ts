@@ -1,6 +1,7 @@
 import { runBatch } from './batch-runner';
 import { listFingerprint } from './list-fingerprint';
 import { MatchIndex } from './match-index';
+import { DEFAULT_MATCH_WEIGHTS } from './match-weights';
 import { posting } from './posting.factory';
 import type { EnterpriseTier, MatchDocument, MatchResult, PostingCategory } from './types';
 
@@ -53,7 +54,13 @@ function fingerprintedLists(
 
 const byId = new Map(docs.map((d) => [d.id, d]));
 const fromResults = (id: string, results: readonly MatchResult[]): string =>
-  listFingerprint(byId.get(id)!.kind, id, byId.get(id)!.enterpriseId, results);
+  listFingerprint(
+    byId.get(id)!.kind,
+    id,
+    byId.get(id)!.enterpriseId,
+    results,
+    DEFAULT_MATCH_WEIGHTS.explain.maxReasonTerms,
+  );
 
 describe('list fingerprints', () => {
   const index = MatchIndex.build(docs, { clusterNeighbours: neighbours });
@@ -84,7 +91,7 @@ describe('list fingerprints', () => {
     };
     expect(changed(() => undefined)).toBe(before);
     expect(changed((r) => (r[0].score += 1e-6))).not.toBe(before);
-    expect(changed((r) => (r[0].reasons[0] += '、炭黑'))).not.toBe(before);
+    expect(changed((r) => (r[0].reasons[1] += '（改）'))).not.toBe(before);
     expect(changed((r) => r[0].reasons.pop())).not.toBe(before);
     expect(changed((r) => (r[0].matchedTerms = [...r[0].matchedTerms].reverse()))).not.toBe(before);
     expect(changed((r) => (r[0].enterpriseId = 'e-other'))).not.toBe(before);
@@ -92,6 +99,26 @@ describe('list fingerprints', () => {
     expect(changed((r) => r.pop())).not.toBe(before);
     // a reason's text moved into the next one is a different list, not the same characters
     expect(changed((r) => (r[0].reasons = [r[0].reasons.join('')]))).not.toBe(before);
+  });
+
+  it('cover the keyword reason by the matched terms it is made of, and by its rule', () => {
+    // the premise: results with the same matched terms, in order, have the same keyword reason
+    const keywordByTerms = new Map<string, Set<string>>();
+    for (const r of lists.flatMap((l) => l.results)) {
+      const key = r.matchedTerms.join('|');
+      keywordByTerms.set(key, (keywordByTerms.get(key) ?? new Set()).add(r.reasons[0]));
+    }
+    expect(keywordByTerms.size).toBeGreaterThan(20);
+    for (const reasons of keywordByTerms.values()) expect(reasons.size).toBe(1);
+    // so its text is not hashed, but a change of its rule changes every fingerprint
+    const { id, results } = lists.find((l) => l.results.length > 0)!;
+    const edited = results.map((r, i) =>
+      i === 0 ? { ...r, reasons: ['关键词匹配：别的', ...r.reasons.slice(1)] } : r,
+    );
+    expect(fromResults(id, edited)).toBe(fromResults(id, results));
+    const { kind, enterpriseId } = byId.get(id)!;
+    const limit = DEFAULT_MATCH_WEIGHTS.explain.maxReasonTerms;
+    expect(listFingerprint(kind, id, enterpriseId, results, limit + 1)).not.toBe(fromResults(id, results));
   });
 
   it('follow the index: the same postings give the same fingerprints, an edited one changes its lists', () => {

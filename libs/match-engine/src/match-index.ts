@@ -12,17 +12,12 @@ import {
   buildResult,
   explainedTerms,
   explainResult,
+  reasonTermMask,
   termParts,
   type ExplainContext,
   type TermParts,
 } from './result-explainer';
-import {
-  fingerprintHex,
-  identityHashes,
-  stringHashes,
-  termCharTables,
-  type FingerprintTables,
-} from './list-fingerprint';
+import { fingerprintHex, identityHashes, stringHashes, type FingerprintTables } from './list-fingerprint';
 import type { ScoredList } from './scored-list';
 import { sharedFloat64, sharedInt32 } from './shared-arrays';
 import { createTokenizer, type Tokenizer } from './tokenizer';
@@ -253,15 +248,21 @@ export class MatchIndex {
     const limit = job.params.limit;
     for (let r = 0; r < n; r++) {
       const at = q * limit + r;
+      const terms = at * job.explainTerms;
+      const count = job.outTermCounts[at];
+      // the threads of a fingerprinted run leave the masks to the lists that are built
+      const mask = job.fingerprints
+        ? reasonTermMask(job.outTerms, terms, count, job.reasonTerms, job.parts)
+        : job.outReasonMasks[at];
       results[r] = buildResult(
         ctx,
         view,
         job.outDocs[at],
         job.outScores[at],
         job.outTerms,
-        at * job.explainTerms,
-        job.outTermCounts[at],
-        job.outReasonMasks[at],
+        terms,
+        count,
+        mask,
       );
     }
     return results;
@@ -319,7 +320,6 @@ export class MatchIndex {
       demandIdentities: identityHashes(this.sides.demand.postingIds, this.sides.demand.enterpriseIds),
       supplyIdentities: identityHashes(this.sides.supply.postingIds, this.sides.supply.enterpriseIds),
       terms: stringHashes(this.termText),
-      ...termCharTables(this.termText),
     });
   }
 

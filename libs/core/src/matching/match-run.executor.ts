@@ -109,6 +109,7 @@ export class MatchRunExecutor {
         demandsFirst.map(
           (q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })] as const,
         ),
+        index.weights,
       );
       await progress(50);
     }

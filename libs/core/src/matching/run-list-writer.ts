@@ -1,4 +1,11 @@
-import { listFingerprint, type MatchResult, type PostingKind, type ScoredList } from '@app/match-engine';
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  listFingerprint,
+  type MatchResult,
+  type MatchWeights,
+  type PostingKind,
+  type ScoredList,
+} from '@app/match-engine';
 import { EntityManager } from 'typeorm';
 import { copyInto, copyText } from '../common/copy-into';
 import { ListDigests } from './list-digests';
@@ -17,11 +24,13 @@ export type RunLists = AsyncIterable<Iterable<ScoredList>>;
 
 /**
  * Lists already computed (a cluster's run), as RunLists: fingerprinted here, their postings numbered by kind in
- * the order met. A list of a posting that is no query of the run is left out, as the writer would.
+ * the order met. A list of a posting that is no query of the run is left out, as the writer would. `weights`
+ * are those the lists were explained with (a full run's threads fingerprint with the index's).
  */
 export async function* runListsOf(
   queries: readonly QueryPosting[],
   lists: Iterable<readonly [string, readonly MatchResult[]]>,
+  weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
 ): AsyncGenerator<ScoredList[]> {
   const byId = new Map(queries.map((q) => [q.id, q]));
   const numbers: Record<PostingKind, Map<string, number>> = { demand: new Map(), supply: new Map() };
@@ -40,7 +49,13 @@ export async function* runListsOf(
       number: numberOf(query.kind, postingId),
       counterparts: results.map((r) => numberOf(other, r.postingId)),
       counterpartId: (i) => results[i].postingId,
-      fingerprint: listFingerprint(query.kind, postingId, query.enterpriseId, results),
+      fingerprint: listFingerprint(
+        query.kind,
+        postingId,
+        query.enterpriseId,
+        results,
+        weights.explain.maxReasonTerms,
+      ),
       results: () => results,
     });
   }

@@ -102,10 +102,16 @@ export function fingerprintHex(words: Int32Array, at: number): string {
   return hex(words[at]) + hex(words[at + 1]);
 }
 
-/** The salt of the keyword reason's rule, which the fingerprints cover instead of its text. */
+const keywordRules = new Map<number, Int32Array>();
+
+/** The salt of the keyword reason's rule, which the fingerprints cover instead of its text (made once a limit). */
 function keywordRule(maxReasonTerms: number): Int32Array {
-  const rule = new Int32Array(2);
-  stringHash(`${KEYWORD_REASON}\u0000${KEYWORD_SEPARATOR}\u0000${maxReasonTerms}`, new Hasher(), rule, 0);
+  let rule = keywordRules.get(maxReasonTerms);
+  if (!rule) {
+    rule = new Int32Array(2);
+    stringHash(`${KEYWORD_REASON}\u0000${KEYWORD_SEPARATOR}\u0000${maxReasonTerms}`, new Hasher(), rule, 0);
+    keywordRules.set(maxReasonTerms, rule);
+  }
   return rule;
 }
 

@@ -63,26 +63,6 @@ const toView = (r: MatchRunEntity): MatchRunView => ({
   ...(r.error ? { error: r.error } : {}),
 });
 
-interface ListedRun {
-  id: string;
-  scope: MatchRunScope;
-  cluster_id: string | null;
-  posting_id: string | null;
-  event_id: string | null;
-  purpose: MatchRunPurpose;
-  status: MatchRunStatus;
-  progress: number;
-  counts: MatchRunEntity['counts'];
-  started_at: Date | null;
-  finished_at: Date | null;
-  created_at: Date;
-  scheduled_for: Date | null;
-  error: string | null;
-  requested_by_name: string | null;
-  target: string | null;
-  page_total: string;
-}
-
 @Injectable()
 export class MatchRunsService {
   constructor(
@@ -161,25 +141,32 @@ export class MatchRunsService {
       query.status ?? null,
       query.q?.trim() ? likePattern(query.q) : null,
     ];
-    const rows: ListedRun[] = await this.db.query(
-      `SELECT r.id, r.scope, r.cluster_id, r.posting_id, r.event_id, r.purpose, r.status, r.progress, r.counts,
-              r.started_at, r.finished_at, r.created_at, r.scheduled_for, r.error,
-              u.username AS requested_by_name, COALESCE(c.name, e.title, p.title) AS target,
-              count(*) OVER () AS page_total
+    // named as MatchRunListItem's fields, so that a row is an item once its total is taken off
+    const rows: Array<Omit<MatchRunListItem, 'error'> & { error: string | null; pageTotal: string }> =
+      await this.db.query(
+        `SELECT r.id, r.scope, r.cluster_id AS "clusterId", r.posting_id AS "postingId", r.event_id AS "eventId",
+              r.purpose, r.status, r.progress, r.counts, r.started_at AS "startedAt",
+              r.finished_at AS "finishedAt", r.created_at AS "createdAt", r.scheduled_for AS "scheduledFor",
+              r.error, u.username AS "requestedBy", COALESCE(c.name, e.title, p.title) AS target,
+              count(*) OVER () AS "pageTotal"
          FROM ${from}
         WHERE ${where}
         ORDER BY r.created_at DESC, r.id DESC
         LIMIT $7 OFFSET $8`,
-      [...params, query.pageSize, offsetOf(query)],
-    );
-    const total = await carriedTotal(rows[0] && Number(rows[0].page_total), query, async () => {
+        [...params, query.pageSize, offsetOf(query)],
+      );
+    const total = await carriedTotal(rows[0] && Number(rows[0].pageTotal), query, async () => {
       const [{ n }]: { n: number }[] = await this.db.query(
         `SELECT count(*)::int AS n FROM ${from} WHERE ${where}`,
         params,
       );
       return n;
     });
-    return { items: rows.map(toListItem), total, page: query.page, pageSize: query.pageSize };
+    const items = rows.map(({ pageTotal: _total, error, ...run }) => ({
+      ...run,
+      ...(error ? { error } : {}),
+    }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   private async assertAllowed(caller: Caller, input: MatchRunInput): Promise<void> {
@@ -211,25 +198,4 @@ export class MatchRunsService {
         return;
     }
   }
-}
-
-function toListItem(r: ListedRun): MatchRunListItem {
-  return {
-    id: r.id,
-    scope: r.scope,
-    clusterId: r.cluster_id,
-    postingId: r.posting_id,
-    eventId: r.event_id,
-    purpose: r.purpose,
-    status: r.status,
-    progress: r.progress,
-    counts: r.counts,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    createdAt: r.created_at,
-    scheduledFor: r.scheduled_for,
-    ...(r.error ? { error: r.error } : {}),
-    requestedBy: r.requested_by_name,
-    target: r.target,
-  };
 }

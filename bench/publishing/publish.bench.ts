@@ -6,7 +6,7 @@
  * Run: npm run bench:publish  (env: M2_COUNTERPARTS, M2_SAMPLES, M3_POSTINGS a round, M3_ROUNDS,
  * M3_EXTRA_WORKERS: worker processes started beside this one for M3, as `npm run start:worker` would)
  */
-import { PostingIndexCache } from '@app/core';
+import { PostingIndexCache, storedListQuery } from '@app/core';
 import { chinaToday } from '@app/match-engine';
 import { JobProducer, QueueName } from '@app/platform';
 import { Queue } from 'bullmq';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 500; i++) {
       const doc = { ...demands[i % demands.length], validUntil: null };
       const s = performance.now();
-      index.query(doc, { today: chinaToday(), limit: 10, mode: 'exact' });
+      index.query(doc, storedListQuery(chinaToday()));
       engine.push(performance.now() - s);
     }
 
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       `| M2 publish → top-10 served, ${COUNTERPARTS} counterparts, ${SAMPLES} postings | p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 **${percentile(latencies, 95).toFixed(1)} ms** (${withMatches}/${SAMPLES} had matches) | p95 ≤ 50 ms |`,
     );
     say(
-      `| M2 engine part (index.query, exact) | p50 ${percentile(engine, 50).toFixed(2)} ms, p95 **${percentile(engine, 95).toFixed(2)} ms** | p95 ≤ 2 ms |`,
+      `| M2 engine part (index.query, asked as the worker asks: ${storedListQuery('').mode} mode) | p50 ${percentile(engine, 50).toFixed(2)} ms, p95 **${percentile(engine, 95).toFixed(2)} ms** | p95 ≤ 2 ms |`,
     );
     rounds.forEach((r, i) =>
       say(

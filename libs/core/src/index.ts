@@ -39,6 +39,7 @@ export * from './matching/nightly-match-runs';
 export * from './matching/posting-index.cache';
 export * from './matching/posting-match-batcher';
 export * from './matching/posting-matcher.service';
+export * from './matching/stored-list-query';
 export * from './matching/recommendation.entity';
 export * from './matching/recommendations.service';
 export * from './matching/recommendation-writer';

@@ -213,9 +213,22 @@ describe('matchAll', () => {
     expect(hit / total).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('query() of an indexed posting equals its entry in matchAll', () => {
-    const index = MatchIndex.build([...demands, ...supplies]);
-    expect(index.query(demands[1], exact)).toEqual(index.matchAll(exact).get(demands[1].id));
+  it('query() of an indexed posting equals its entry in matchAll (the query encoder weighs as the index does)', () => {
+    // a term in several fields (weights add up) and a token the index does not know
+    const repeated = posting({
+      id: 'd999',
+      kind: 'demand',
+      title: `${terms[0]}${terms[1]}`,
+      keywords: [terms[0], terms[2]],
+      description: `${terms[1]}，${terms[0]}，未收录词`,
+    });
+    const index = MatchIndex.build([...demands, ...supplies, repeated]);
+    for (const mode of ['exact', 'fast'] as const) {
+      const all = index.matchAll({ ...exact, mode });
+      for (const q of [...demands, ...supplies, repeated].filter((d) => d.validUntil === null)) {
+        expect(index.query(q, { ...exact, mode })).toEqual(all.get(q.id));
+      }
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { resolveWeights, type MatchWeights, type MatchWeightsOverride } from './
 import { categoryFactorTable, TIERS } from './posting-codes';
 import { prepareDocument, prepareDocuments, type PreparedDocument } from './prepared-document';
 import { QueryKernel, type KernelParams } from './query-kernel';
-import { encodeQuery } from './query-encoder';
+import { QueryEncoder } from './query-encoder';
 import {
   buildResult,
   explainedTerms,
@@ -63,6 +63,7 @@ export class MatchIndex {
 
   private parts: TermParts | undefined;
   private fingerprintHashes: FingerprintTables | undefined;
+  private encoder: QueryEncoder | undefined;
   private readonly kernels = new Map<string, { kernel: QueryKernel; params: KernelParams }>();
 
   /** Tokenises and indexes the postings (any status and kind; the rules are applied at query time). */
@@ -163,7 +164,8 @@ export class MatchIndex {
     const targetKind: PostingKind = prepared.doc.kind === 'demand' ? 'supply' : 'demand';
     const target = this.sides[targetKind];
     const { kernel, params } = this.kernelFor(targetKind, options);
-    const view = encodeQuery(prepared, this.codes, this.weights);
+    this.encoder ??= new QueryEncoder(this.codes, this.weights, this.termText.length);
+    const view = this.encoder.encode(prepared);
     const docs = new Int32Array(params.limit);
     const scores = new Float64Array(params.limit);
     const n = kernel.run(view, docs, scores, 0);

@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import { MatchRunCounts, MatchRunEntity } from './match-run.entity';
 import { MatchThreads } from './match-threads';
 import { loadPublishedDocuments, loadPublishedQueries } from './posting-documents';
-import { MATCHES_PER_POSTING, PostingMatcher } from './posting-matcher.service';
+import { PostingMatcher } from './posting-matcher.service';
 import { PostingIndexCache } from './posting-index.cache';
 import type { QueryPosting } from './recommendation-writer';
 import { runListsOf, storeRunLists, type RunLists } from './run-list-writer';
+import { storedListQuery } from './stored-list-query';
 
 export type ProgressReporter = (percent: number) => Promise<void>;
 
@@ -95,7 +96,7 @@ export class MatchRunExecutor {
     let lists: RunLists;
     if (run.scope === 'all') {
       queries = await loadPublishedQueries(this.db.manager);
-      const chunks = this.threads.matchAllChunks(index, { today, limit: MATCHES_PER_POSTING, mode: 'fast' });
+      const chunks = this.threads.matchAllChunks(index, storedListQuery(today));
       lists = reportingProgress(chunks, index.count('demand') + index.count('supply'), progress);
     } else {
       const docs = await loadPublishedDocuments(this.db.manager, run.clusterId);
@@ -106,9 +107,7 @@ export class MatchRunExecutor {
       );
       lists = runListsOf(
         queries,
-        demandsFirst.map(
-          (q) => [q.id, index.query(q, { today, limit: MATCHES_PER_POSTING, mode: 'exact' })] as const,
-        ),
+        demandsFirst.map((q) => [q.id, index.query(q, storedListQuery(today))] as const),
         index.weights,
       );
       await progress(50);

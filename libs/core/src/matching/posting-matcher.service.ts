@@ -6,8 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { loadDocuments, type LoadedDocument } from './posting-documents';
 import { PostingIndexCache } from './posting-index.cache';
 import { PairRow, storeLists, toPairs } from './recommendation-writer';
-
-export const MATCHES_PER_POSTING = 10;
+import { storedListQuery } from './stored-list-query';
 
 export interface PostingMatchOutcome {
   postingId: string;
@@ -45,8 +44,8 @@ export class PostingMatcher {
       if (!queries.length) continue;
       const pairs: PairRow[] = [];
       const written = new Map<string, number>();
+      const options = storedListQuery(today);
       for (const q of queries) {
-        const options = { today, limit: MATCHES_PER_POSTING, mode: 'exact' } as const;
         const prepared = this.cache.preparedAs(q.doc);
         const results = prepared ? index.queryPrepared(prepared, options) : index.query(q.doc, options);
         pairs.push(...toPairs(q.doc, results));

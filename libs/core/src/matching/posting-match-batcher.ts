@@ -18,6 +18,13 @@ interface Waiting {
 const IN_FLIGHT = 2;
 
 /**
+ * Jobs a worker runs at once: the batches in flight and a full one gathering. At 200 (until session 12) a burst's
+ * jobs were spread over the running batches and the waiting one, ~20–150 each, and M3's median rate was 8–11 %
+ * lower (two benches each, alternated).
+ */
+export const MATCHING_CONCURRENCY = (IN_FLIGHT + 1) * MAX_BATCH;
+
+/**
  * Gathers the match-posting jobs a worker is running at the same time into matching batches. At most IN_FLIGHT
  * batches run; jobs that arrive meanwhile wait and form the next batch when one ends, so under a burst of
  * publishing the batches grow with the worker's concurrency and share a read and two writes, while a lone job

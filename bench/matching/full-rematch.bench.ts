@@ -4,6 +4,7 @@
  * against exact, a naive all-pairs cosine baseline measured on a sample and extrapolated, and peak RSS.
  * Run: npm run bench:match  (env: M1_DEMANDS, M1_SUPPLIES, M1_RUNS, M1_SAMPLE)
  */
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   MatchIndex,
@@ -62,6 +63,13 @@ function recallAt10(fast: Map<string, MatchResult[]>, exact: Map<string, MatchRe
     all += ex.length;
   }
   return all === 0 ? 1 : hit / all;
+}
+
+/** SHA-1 of every list, by posting id (the order the lists were collected in does not count). */
+function digestOf(lists: Map<string, MatchResult[]>): string {
+  const hash = createHash('sha1');
+  for (const id of [...lists.keys()].sort()) hash.update(`${id}\n${JSON.stringify(lists.get(id))}\n`);
+  return hash.digest('hex');
 }
 
 /** Naive baseline: tf-idf cosine of one demand against every supply, sorted merge of term lists. */
@@ -146,24 +154,32 @@ async function main(): Promise<void> {
   rows.push(['exact re-match, 1 thread (1 run)', ms(exactMs)]);
 
   const fast1: number[] = [];
-  let fast!: Map<string, MatchResult[]>;
+  let fast = new Map<string, MatchResult[]>();
   for (let r = 0; r < RUNS; r++) {
+    fast.clear();
     const [res, t] = time(() => index.matchAll({ today: TODAY, mode: 'fast' }));
     fast = res;
     fast1.push(t);
   }
   rows.push(['fast re-match, 1 thread', ms(median(fast1))]);
+  const recall = recallAt10(fast, exact);
+  const pairs = [...fast.values()].reduce((s, r) => s + r.length, 0);
+  const fastDigest = digestOf(fast);
+  // Dropped before the 2-thread runs: two maps of 350k explained results kept alive made each major GC of those
+  // runs slower, and their explained results cost ~1.8× what they cost alone.
+  exact.clear();
+  fast.clear();
 
   const [pool, poolMs] = await timeAsync(() => MatchWorkerPool.start(2));
   rows.push(['worker pool start (once)', ms(poolMs)]);
   const fast2: number[] = [];
   const kernel2: number[] = [];
   const collect: number[] = [];
-  let fastPar!: Map<string, MatchResult[]>;
+  let samePar = true;
   for (let r = 0; r < RUNS; r++) {
     const [res, t] = await timeAsync(() => pool.matchAll(index, { today: TODAY, mode: 'fast' }));
-    fastPar = res;
     fast2.push(t);
+    samePar &&= digestOf(res) === fastDigest;
   }
   const exactPar: number[] = [];
   for (let r = 0; r < Math.min(3, RUNS); r++) {
@@ -185,9 +201,6 @@ async function main(): Promise<void> {
   const total2 = median(builds) + median(fast2);
   rows.push(['M1: build + fast re-match, 2 threads', ms(total2)]);
 
-  const recall = recallAt10(fast, exact);
-  const samePar = [...fast].every(([id, r]) => JSON.stringify(r) === JSON.stringify(fastPar.get(id)));
-  const pairs = [...fast.values()].reduce((s, r) => s + r.length, 0);
   rows.push(['recall@10 fast vs exact', recall.toFixed(4)]);
   rows.push(['2-thread result identical to 1-thread', String(samePar)]);
   rows.push(['recommendations produced (fast)', String(pairs)]);

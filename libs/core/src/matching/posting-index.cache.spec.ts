@@ -107,6 +107,36 @@ describe('PostingIndexCache rechecks', () => {
     expect(cache.takeRechecks()).toEqual([{ postingId: demand, version: 2 }]);
   });
 
+  it('does not rebuild for a change to the kind the queries do not score against, and scores them alike', async () => {
+    const [{ id: caster }]: { id: string }[] = await db.query(
+      `INSERT INTO enterprises (name, credit_code, region_code, scale)
+       VALUES ('压铸企业', '91210102MA0000003X', '210102', 'small') RETURNING id`,
+    );
+    await publish('supply', '铝合金压铸件加工', caster);
+    const cache = new PostingIndexCache(db);
+    const built = await cache.current();
+    const demand = await publish('demand', '采购铝合金压铸件');
+    await afterRefreshPause();
+    // past the rebuild interval
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 6000);
+    try {
+      const forDemands = await cache.current(false, ['supply']);
+      expect(forDemands).toBe(built);
+      expect(cache.holds(forDemands, demand, 1)).toBe(false);
+      const rebuilt = await cache.current(false, ['demand']);
+      expect(cache.generationOf(rebuilt)).toBe(cache.generationOf(built) + 1);
+      expect(cache.holds(rebuilt, demand, 1)).toBe(true);
+      const [loaded] = await loadDocuments(db.manager, [demand]);
+      const options = { today: '2026-11-28', limit: 10, mode: 'fast' } as const;
+      const results = built.query(loaded.doc, options);
+      expect(results.length).toBeGreaterThan(0);
+      expect(results).toEqual(rebuilt.query(loaded.doc, options));
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('counts a closed counterpart as a change', async () => {
     const supply = await publish('supply', '聚丙烯专用料供应');
     const cache = new PostingIndexCache(db);

@@ -54,7 +54,8 @@ interface StaleEntry {
   generation: number;
 }
 
-const counterpart = (kind: PostingKind): PostingKind => (kind === 'demand' ? 'supply' : 'demand');
+export const counterpart = (kind: PostingKind): PostingKind => (kind === 'demand' ? 'supply' : 'demand');
+const KINDS: readonly PostingKind[] = ['demand', 'supply'];
 
 /**
  * The worker's in-memory view of every published posting, tokenised once and kept current by reading only what
@@ -91,15 +92,19 @@ export class PostingIndexCache {
 
   /**
    * The index over published postings; `fresh` forces a refresh, and a rebuild when postings or the stored
-   * statistics changed (full re-match runs: every worker process scores alike).
+   * statistics changed (full re-match runs: every worker process scores alike). `targets`: the kinds the
+   * caller's queries score against. A query's results depend only on the postings it scores against, so a
+   * change to the other kind alone does not make a rebuild due: a burst of demands (an association entering the
+   * demands collected at an event) no longer rebuilds the whole index every five seconds.
    */
-  async current(fresh = false): Promise<MatchIndex> {
+  async current(fresh = false, targets: readonly PostingKind[] = KINDS): Promise<MatchIndex> {
     if (fresh || Date.now() - this.lastRefresh >= REFRESH_EVERY_MS) await this.refresh();
     if (fresh && this.index && (await this.statistics.version()) !== this.statisticsVersion)
       this.dirty = true;
-    if (!this.index || (this.dirty && (fresh || Date.now() - this.lastBuild >= REBUILD_EVERY_MS))) {
-      await this.build();
-    }
+    const due =
+      fresh ||
+      (targets.some((k) => this.pendingKinds.has(k)) && Date.now() - this.lastBuild >= REBUILD_EVERY_MS);
+    if (!this.index || (this.dirty && due)) await this.build();
     return this.index!;
   }
 

@@ -4,7 +4,7 @@ import { chinaToday } from '@app/match-engine';
 import { JobName, JobProducer } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { loadDocuments, type LoadedDocument } from './posting-documents';
-import { PostingIndexCache } from './posting-index.cache';
+import { counterpart, PostingIndexCache } from './posting-index.cache';
 import { PairRow, storeLists, toPairs } from './recommendation-writer';
 import { storedListQuery } from './stored-list-query';
 
@@ -33,11 +33,13 @@ export class PostingMatcher {
 
   async matchMany(postingIds: string[]): Promise<PostingMatchOutcome[]> {
     const loaded = new Map((await loadDocuments(this.db.manager, postingIds)).map((l) => [l.doc.id, l]));
-    const index = await this.cache.current();
+    const published = [...loaded.values()].filter((l) => l.doc.status === 'published');
+    const index = await this.cache.current(false, [
+      ...new Set(published.map((l) => counterpart(l.doc.kind))),
+    ]);
     const generation = this.cache.generationOf(index);
     await this.requeueRechecks();
     const today = chinaToday();
-    const published = [...loaded.values()].filter((l) => l.doc.status === 'published');
     const outcomes = new Map<string, PostingMatchOutcome>();
     for (const side of ['demand', 'supply'] as const) {
       const queries = published.filter((l) => l.doc.kind === side);

@@ -57,7 +57,8 @@ describe('storeRunLists writes a match run like storeLists does side by side', (
             rnd() < 0.2
               ? []
               : [`关键词匹配：${q.kind}${i}`, i === 1 ? '反斜杠\\、制表\t与换行\n\r' : '同一集群'],
-          matchedTerms: [`词${i}`, `${q.kind}`],
+          // and what an array parameter must quote
+          matchedTerms: [`词${i}`, `${q.kind}`, i === 2 ? 'NULL' : '引号"与{花括号},逗号'],
         })),
       );
     }

@@ -11,6 +11,13 @@ export interface PairRow {
   matchedTerms: string[];
 }
 
+/**
+ * Joins a row's reasons or matched terms into one text value, split back with `string_to_array` in SQL: neither
+ * holds this character. Sent as JSON and unpacked with a subquery per row, they took 40 % of a publishing
+ * batch's INSERT (13–16 ms of 37–41 ms for 1,930 rows).
+ */
+export const LIST_SEPARATOR = '\u001f';
+
 export interface QueryPosting {
   id: string;
   enterpriseId: string;
@@ -68,8 +75,8 @@ export async function storeLists(
     await m.query(
       `INSERT INTO recommendations AS r (demand_posting_id, supply_posting_id, demand_enterprise_id, supply_enterprise_id,
                                          ${score}, reasons, matched_terms)
-       SELECT d, s, de, se, sc, ARRAY(SELECT json_array_elements_text(rs)), ARRAY(SELECT json_array_elements_text(mt))
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::float8[], $6::json[], $7::json[])
+       SELECT d, s, de, se, sc, string_to_array(rs, E'\\x1f'), string_to_array(mt, E'\\x1f')
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::float8[], $6::text[], $7::text[])
               AS t(d, s, de, se, sc, rs, mt)
        ON CONFLICT ON CONSTRAINT uq_recommendations_pair DO UPDATE
           SET ${score} = EXCLUDED.${score},
@@ -81,8 +88,8 @@ export async function storeLists(
         chunk.map((p) => p.demandEnterpriseId),
         chunk.map((p) => p.supplyEnterpriseId),
         chunk.map((p) => p.score),
-        chunk.map((p) => JSON.stringify(p.reasons)),
-        chunk.map((p) => JSON.stringify(p.matchedTerms)),
+        chunk.map((p) => p.reasons.join(LIST_SEPARATOR)),
+        chunk.map((p) => p.matchedTerms.join(LIST_SEPARATOR)),
       ],
     );
   }

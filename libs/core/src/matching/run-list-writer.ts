@@ -10,7 +10,7 @@ import { EntityManager } from 'typeorm';
 import { copyInto, copyText } from '../common/copy-into';
 import { ListDigests } from './list-digests';
 import { PairCounter } from './pair-counter';
-import type { QueryPosting } from './recommendation-writer';
+import { LIST_SEPARATOR, type QueryPosting } from './recommendation-writer';
 
 /** Rows per chunk written to a COPY stream. */
 const COPY_CHUNK_ROWS = 2_000;
@@ -63,7 +63,6 @@ export async function* runListsOf(
 }
 
 /** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
-const SEPARATOR = '\u001f';
 
 /**
  * Stores the lists of a whole match run (every published posting, or a cluster's) in one transaction, with the
@@ -173,7 +172,7 @@ function copyRows(query: QueryPosting, results: readonly MatchResult[]): string 
     const supply = side === 0 ? r : query;
     const d = side === 0 ? query.id : r.postingId;
     const s = side === 0 ? r.postingId : query.id;
-    rows += `${side}\t${d}\t${s}\t${demand.enterpriseId}\t${supply.enterpriseId}\t${r.score}\t${copyText(r.reasons.join(SEPARATOR))}\t${copyText(r.matchedTerms.join(SEPARATOR))}\n`;
+    rows += `${side}\t${d}\t${s}\t${demand.enterpriseId}\t${supply.enterpriseId}\t${r.score}\t${copyText(r.reasons.join(LIST_SEPARATOR))}\t${copyText(r.matchedTerms.join(LIST_SEPARATOR))}\n`;
   }
   return rows;
 }

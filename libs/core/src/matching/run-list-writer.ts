@@ -62,8 +62,6 @@ export async function* runListsOf(
   yield out;
 }
 
-/** Joins the reasons and terms of one result in one text parameter (never part of a reason or a term). */
-
 /**
  * Stores the lists of a whole match run (every published posting, or a cluster's) in one transaction, with the
  * same rules as `storeLists` for each side: a query posting's score is set on the pairs of its list and taken

@@ -69,6 +69,17 @@ describe('MatchIndex synonyms on both sides', () => {
     expect(ids(MatchIndex.build([d, s]).query(d, exact))).toEqual([s.id]);
   });
 
+  it('does not match postings by their contact details', () => {
+    const contact =
+      '联系人：张先生，电话：024-23456789，邮箱 zhang@example.com，地址：沈阳市铁西区北二路18号';
+    const d = demand({ title: '采购数控机床', description: contact, category: 'product' });
+    const unrelated = supply({ title: '供应食用菌', description: contact, category: 'product' });
+    const related = supply({ title: '数控机床整机', description: '', category: 'product' });
+    const results = MatchIndex.build([d, unrelated, related]).query(d, exact);
+    expect(ids(results)).toEqual([related.id]);
+    expect(results[0].matchedTerms).toEqual(['数控机床', '数控', '机床']);
+  });
+
   it('keeps the model number SBR1502 as a matched term', () => {
     const d = demand({ title: '求购SBR1502', description: '', category: 'product' });
     const s = supply({ title: '供应SBR1502丁苯橡胶', description: '', category: 'product' });

@@ -7,7 +7,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     '通过 根据 包括 等等 产品 服务 项目 业务 价格 优惠 承接 生产 厂家 单位 客户 用户 方面 一个 一些 这些 那些 这个 ' +
     '那个 如果 因为 所以 但是 而且 已经 正在 没有 不是 就是 还是 以便 及时 良好 稳定 较好 较大 一定 有关 对于 关于 ' +
     '为了 由于 其他 其它 另外 同时 以后 之前 之后 期间 全国 国内 省内 本地 地区 年度 今年 明年 每年 每月 月份 ' +
-    '有意者 意向 诚招 诚寻 寻 求 供 技术 方案 提升 实现 开展 开发'
+    '有意者 意向 诚招 诚寻 寻 求 供 技术 方案 提升 实现 开展 开发 ' +
+    // contact boiler-plate the contact-detail filter leaves (联系人张先生 without a colon is removed whole)
+    '联系人 联系方式 联系电话 负责人 先生 女士 所在地'
   ).split(/\s+/),
 );
 

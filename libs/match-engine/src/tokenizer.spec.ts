@@ -58,6 +58,26 @@ describe('createTokenizer', () => {
     expect(tokens).toEqual(['数控机床', '数控', '机床']);
   });
 
+  it('drops contact details: who to call, numbers, mail, web and a labelled address', () => {
+    const contacts =
+      '联系人：张先生，电话：024-12345678转801，手机：13812345678，邮箱 sales@abc.com，' +
+      '网址 www.abc.com.cn，地址：沈阳市铁西区北二路18号。负责人王经理';
+    expect(tokenizer.tokenize(`求购数控机床两台。${contacts}`)).toEqual(
+      tokenizer.tokenize('求购数控机床两台。'),
+    );
+    expect(tokenizer.tokenize('有意者请联系李女士，或联系人张工 13912345678')).toEqual([]);
+  });
+
+  it('keeps products named like a contact label, and grades, but not phone-like numbers', () => {
+    expect(tokenizer.tokenize('电话机生产线、手机外壳注塑、地址编码器')).toEqual(
+      expect.arrayContaining(['电话机', '手机', '外壳', '地址', '编码器']),
+    );
+    const tokens = tokenizer.tokenize('6061铝合金 304 0411 88886666 SBR1502');
+    expect(tokens).toEqual(expect.arrayContaining(['6061', '304', 'SBR1502']));
+    expect(tokens).not.toContain('0411');
+    expect(tokens).not.toContain('88886666');
+  });
+
   it('does not link a polymer to its monomer (聚丙烯 does not yield 丙烯)', () => {
     expect(tokenizer.tokenize('聚丙烯')).not.toContain('丙烯');
   });

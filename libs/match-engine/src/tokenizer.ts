@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict as jiebaDefaultDict } from '@node-rs/jieba/dict';
 import { CompoundExpander } from './compound-expander';
+import { withoutContactDetails } from './contact-details';
 import {
   dataFile,
   defaultDataDir,
@@ -86,6 +87,8 @@ const YEAR = /^(?:19|20)\d\d$/;
 /** 两台, 三套, 十余家: a count in words. */
 const COUNT_WORD = /^[一二两三四五六七八九十百千万几数多余]+[台套件个批次条张只辆家项种吨米年月天]$/;
 const MODEL = /^([A-Z]{2,})-?\d/;
+/** 张先生, 李女士: a contact addressed by surname. */
+const ADDRESSED = /^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐)$/;
 
 function isHan(code: number): boolean {
   return (
@@ -95,9 +98,10 @@ function isHan(code: number): boolean {
   );
 }
 
-/** A bare number is kept only when it looks like a grade or a model (304, 1502), not a count or a year. */
+/** A bare number is kept only when it looks like a grade or a model (304, 1502), not a count, a year or a phone. */
 function keepBareNumber(t: string): boolean {
-  return t.length >= 3 && t.indexOf('.') < 0 && !YEAR.test(t);
+  // a leading zero or seven digits and more: an area code, a phone or QQ number, not a grade
+  return t.length >= 3 && t.length <= 6 && t[0] !== '0' && t.indexOf('.') < 0 && !YEAR.test(t);
 }
 
 /**
@@ -147,7 +151,13 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
   const han = (t: string): HanToken | null => {
     let info = memo.get(t);
     if (info !== undefined) return info;
-    if (STOP_WORDS.has(t) || (t.length === 1 && FUNCTION_CHARS.has(t)) || COUNT_WORD.test(t)) info = null;
+    if (
+      STOP_WORDS.has(t) ||
+      (t.length === 1 && FUNCTION_CHARS.has(t)) ||
+      COUNT_WORD.test(t) ||
+      ADDRESSED.test(t)
+    )
+      info = null;
     else {
       const c = canonical(t);
       info = {
@@ -163,7 +173,7 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
   return {
     tokenize(input: string): string[] {
       if (!input) return [];
-      const text = FULL_WIDTH.test(input) ? input.normalize('NFKC') : input;
+      const text = withoutContactDetails(FULL_WIDTH.test(input) ? input.normalize('NFKC') : input);
       const raw = jieba.cut(text, hmm);
       const out: string[] = [];
       // the previous content token and the compounds it starts (null: a separator came in between)

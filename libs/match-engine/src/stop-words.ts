@@ -9,7 +9,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     '为了 由于 其他 其它 另外 同时 以后 之前 之后 期间 全国 国内 省内 本地 地区 年度 今年 明年 每年 每月 月份 ' +
     '有意者 意向 诚招 诚寻 寻 求 供 技术 方案 提升 实现 开展 开发 ' +
     // contact boiler-plate the contact-detail filter leaves (联系人张先生 without a colon is removed whole)
-    '联系人 联系方式 联系电话 负责人 先生 女士 所在地'
+    '联系人 联系方式 联系电话 负责人 先生 女士 所在地 ' +
+    // what every demand asks of its supplier
+    '供方 业绩'
   ).split(/\s+/),
 );
 

@@ -78,6 +78,17 @@ describe('createTokenizer', () => {
     expect(tokens).not.toContain('88886666');
   });
 
+  it('drops place names (the region is a field of its own) but not words that end like one', () => {
+    expect(tokenizer.tokenize('交付地沈阳市，辽宁省本溪满族自治县')).toEqual(['交付']);
+    expect(tokenizer.tokenize('城市燃气、超市货架、上市公司')).toEqual(
+      expect.arrayContaining(['城市', '燃气', '超市货架', '上市公司']),
+    );
+  });
+
+  it('keeps service words of the dictionary whole (运维, 维保)', () => {
+    expect(tokenizer.tokenize('设备运维与维保')).toEqual(expect.arrayContaining(['运维', '维保']));
+  });
+
   it('does not link a polymer to its monomer (聚丙烯 does not yield 丙烯)', () => {
     expect(tokenizer.tokenize('聚丙烯')).not.toContain('丙烯');
   });

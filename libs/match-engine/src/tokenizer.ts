@@ -89,6 +89,11 @@ const COUNT_WORD = /^[一二两三四五六七八九十百千万几数多余]+[�
 const MODEL = /^([A-Z]{2,})-?\d/;
 /** 张先生, 李女士: a contact addressed by surname. */
 const ADDRESSED = /^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐)$/;
+/**
+ * 沈阳市, 辽宁省, 本溪满族自治县: where a posting is. Its region is a field the score weighs already (same city,
+ * same province); as a keyword it counted twice and filled reasons with place names.
+ */
+const PLACE = /^[\u4e00-\u9fff]{2,}(?:省|市|县|自治州)$/;
 
 function isHan(code: number): boolean {
   return (
@@ -155,7 +160,8 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
       STOP_WORDS.has(t) ||
       (t.length === 1 && FUNCTION_CHARS.has(t)) ||
       COUNT_WORD.test(t) ||
-      ADDRESSED.test(t)
+      ADDRESSED.test(t) ||
+      PLACE.test(t)
     )
       info = null;
     else {

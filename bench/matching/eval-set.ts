@@ -4,7 +4,9 @@
  * 1 = worth a call, unlisted = 0). A few supplies are queries too (graded against the demands).
  * Traps: aliases only one side uses (CNC/数控, PP/聚丙烯, SBR/丁苯橡胶, PCB/线路板, PLC, AGV, MDF …), postings of the
  * wrong kind, expired, draft or closed postings and the querying enterprise's own supplies: these must never
- * come back (the benchmark counts them as forbidden pairs).
+ * come back (the benchmark counts them as forbidden pairs). And contact details: like real postings, each ends
+ * with its enterprise's contact line (seven surnames and the cities' area codes, shared by unrelated enterprises),
+ * which must not make postings match.
  */
 import type { EnterpriseTier, MatchDocument, PostingCategory } from '@app/match-engine';
 
@@ -47,11 +49,38 @@ function add(
     regionCode,
     tier,
     title,
-    description,
+    description: `${description}。${contactLine(enterpriseId, regionCode)}`,
     keywords: keywords ? keywords.split(' ') : [],
     validUntil: extra.validUntil === undefined ? '2025-12-31' : extra.validUntil,
     status: extra.status ?? 'published',
   });
+}
+
+const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵'];
+/** Area codes by city (GB/T 2260 ÷ 100): 沈阳 024, 大连 0411, … */
+const AREA_CODES: Record<string, string> = {
+  '2101': '024',
+  '2102': '0411',
+  '2103': '0412',
+  '2104': '0413',
+  '2105': '0414',
+  '2106': '0415',
+  '2107': '0416',
+  '2108': '0417',
+  '2110': '0419',
+  '2111': '0427',
+  '2112': '0410',
+  '2114': '0429',
+};
+
+/** The enterprise's contact line, the same on each of its postings. */
+function contactLine(enterpriseId: string, regionCode: string): string {
+  let h = 0;
+  for (let i = 0; i < enterpriseId.length; i++) h = (h * 31 + enterpriseId.charCodeAt(i)) >>> 0;
+  const surname = SURNAMES[h % SURNAMES.length];
+  const title = h % 2 ? '先生' : '女士';
+  const number = String(20000000 + (h % 70000000));
+  return `联系人：${surname}${title}，电话：${AREA_CODES[regionCode.slice(0, 4)] ?? '024'}-${number}`;
 }
 
 /** A query posting with its judgments `candidateId:grade …`. */

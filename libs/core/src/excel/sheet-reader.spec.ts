@@ -327,7 +327,7 @@ describe('sheet reader', () => {
     await wb.commit();
     const buf = Buffer.concat(chunks);
     expect(readZip(buf).some((e) => e.name === 'xl/sharedStrings.xml')).toBe(false);
-    const { rows } = await readAll(Readable.from([buf]));
+    const { rows } = await readAll(bufferSource(buf));
     expect(rows).toEqual([
       {
         rowNumber: 2,
@@ -427,7 +427,7 @@ describe('sheet reader', () => {
     for (let i = 0; i < 5000; i++) ws.addRow([name(i), `C${i}`, i, '制造业']).commit();
     ws.commit();
     await wb.commit();
-    const { rows } = await readAll(Readable.from([Buffer.concat(chunks)]));
+    const { rows } = await readAll(bufferSource(Buffer.concat(chunks)));
     expect(rows).toHaveLength(5000);
     rows.forEach((r, i) => {
       expect(r.rowNumber).toBe(i + 2);

@@ -134,7 +134,8 @@ describe('writeTableBuffer', () => {
   it('round-trips through the upload guard and the sheet reader', async () => {
     await expect(inspectXlsxUpload(buf)).resolves.toBeDefined();
     const rows: SheetRow[] = [];
-    for await (const r of readSheetRows(Readable_from(buf), {
+    // reopenable, as imports give it: openSheet retries exceljs's rare misread of a valid file only then
+    for await (const r of readSheetRows(() => Readable_from(buf), {
       required: ['集群', '签约金额（万元）', '首次活动'],
     }))
       rows.push(r);

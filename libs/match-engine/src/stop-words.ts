@@ -10,8 +10,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     '有意者 意向 诚招 诚寻 寻 求 供 技术 方案 提升 实现 开展 开发 ' +
     // contact boiler-plate the contact-detail filter leaves (联系人张先生 without a colon is removed whole)
     '联系人 联系方式 联系电话 负责人 先生 女士 所在地 ' +
-    // what every demand asks of its supplier
-    '供方 业绩'
+    // what every demand asks of its supplier (a CMA or CNAS qualification is named by its own token)
+    '供方 业绩 资质 同类'
   ).split(/\s+/),
 );
 

@@ -85,6 +85,11 @@ describe('createTokenizer', () => {
     );
   });
 
+  it("drops what every demand asks of its supplier, not the qualification's name", () => {
+    expect(tokenizer.tokenize('要求供方具备相应资质和同类业绩')).toEqual([]);
+    expect(tokenizer.tokenize('具备CMA资质')).toContain('CMA');
+  });
+
   it('keeps service words of the dictionary whole (运维, 维保)', () => {
     expect(tokenizer.tokenize('设备运维与维保')).toEqual(expect.arrayContaining(['运维', '维保']));
   });

@@ -6,6 +6,8 @@
 
 /** A label that always starts contact details, with or without a colon: up to the next punctuation. */
 const CONTACT_LABEL = /(?:联系人|负责人|联系方式|联系电话|联系手机)\s*[:：]?[^，。；;,，！!？?\n]*/g;
+/** 联系王经理, 请联系刘工: a person to contact, by surname and title. */
+const ADDRESSEE = /联系[\u4e00-\u9fff](?:先生|女士|小姐|经理|总监|主任|总|工)(?![\u4e00-\u9fff])/g;
 /** A label that starts contact details when a colon follows (电话机 / 手机外壳 are products). */
 const LABEL_WITH_COLON =
   /(?:电话|手机|座机|传真|邮箱|电子邮箱|邮件|微信|QQ|地址|网址|官网|邮编)\s*[:：][^，。；;,，！!？?\n]*/gi;
@@ -20,5 +22,9 @@ const VALUE = new RegExp(
 
 /** The text with its contact details replaced by a comma (so that no compound joins across the gap). */
 export function withoutContactDetails(text: string): string {
-  return text.replace(VALUE, '，').replace(CONTACT_LABEL, '，').replace(LABEL_WITH_COLON, '，');
+  return text
+    .replace(VALUE, '，')
+    .replace(CONTACT_LABEL, '，')
+    .replace(LABEL_WITH_COLON, '，')
+    .replace(ADDRESSEE, '，');
 }

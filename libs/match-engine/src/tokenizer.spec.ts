@@ -66,6 +66,7 @@ describe('createTokenizer', () => {
       tokenizer.tokenize('求购数控机床两台。'),
     );
     expect(tokenizer.tokenize('有意者请联系李女士，或联系人张工 13912345678')).toEqual([]);
+    expect(tokenizer.tokenize('请联系王经理，或联系刘工。欢迎联系加工业务')).toEqual(['加工']);
   });
 
   it('keeps products named like a contact label, and grades, but not phone-like numbers', () => {

@@ -87,8 +87,8 @@ const YEAR = /^(?:19|20)\d\d$/;
 /** 两台, 三套, 十余家: a count in words. */
 const COUNT_WORD = /^[一二两三四五六七八九十百千万几数多余]+[台套件个批次条张只辆家项种吨米年月天]$/;
 const MODEL = /^([A-Z]{2,})-?\d/;
-/** 张先生, 李女士: a contact addressed by surname. */
-const ADDRESSED = /^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐)$/;
+/** 张先生, 李女士, 王经理: a contact addressed by surname. */
+const ADDRESSED = /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐)|[\u4e00-\u9fff](?:经理|总监|主任))$/;
 /**
  * 沈阳市, 辽宁省, 本溪满族自治县: where a posting is. Its region is a field the score weighs already (same city,
  * same province); as a keyword it counted twice and filled reasons with place names.

@@ -36,3 +36,4 @@ export { MatchWorkerPool } from './match-worker-pool';
 export type { ScoredList } from './scored-list';
 export { listFingerprint } from './list-fingerprint';
 export { chinaToday } from './china-date';
+export { counterpartKind } from './posting-codes';

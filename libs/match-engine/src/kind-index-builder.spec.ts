@@ -1,19 +1,8 @@
 import type { KindArrays } from './kind-arrays';
 import { MatchIndex } from './match-index';
-import { posting } from './posting.factory';
+import { FACTORY_WORDS, posting } from './posting.factory';
 
-const words = [
-  '丁苯橡胶',
-  '炭黑',
-  '轮胎',
-  '硫化机',
-  '密炼机',
-  '钢丝帘线',
-  '白炭黑',
-  '防老剂',
-  '数控机床',
-  '五轴联动',
-];
+const words = FACTORY_WORDS;
 
 /** Both kinds' arrays of an index over postings with few and (one) very many distinct terms. */
 function arraysOf(): KindArrays[] {

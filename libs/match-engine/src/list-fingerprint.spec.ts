@@ -2,21 +2,10 @@ import { runBatch } from './batch-runner';
 import { listFingerprint } from './list-fingerprint';
 import { MatchIndex } from './match-index';
 import { DEFAULT_MATCH_WEIGHTS } from './match-weights';
-import { posting } from './posting.factory';
+import { FACTORY_WORDS, posting } from './posting.factory';
 import type { EnterpriseTier, MatchDocument, MatchResult, PostingCategory } from './types';
 
-const words = [
-  '丁苯橡胶',
-  '炭黑',
-  '轮胎',
-  '硫化机',
-  '密炼机',
-  '钢丝帘线',
-  '白炭黑',
-  '防老剂',
-  '数控机床',
-  '五轴联动',
-];
+const words = FACTORY_WORDS;
 const categories: PostingCategory[] = ['product', 'equipment', 'service', 'technology'];
 const tiers: Array<EnterpriseTier | null> = [null, 'leading', 'backbone', 'key'];
 const regions = ['210102', '210103', '210202', '220102', null];

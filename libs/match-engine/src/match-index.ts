@@ -5,7 +5,7 @@ import { frozenForTerms, type CorpusStatistics, type KindStatistics } from './co
 import { buildKindArrays, type Codebook, type EncodedDocument } from './kind-index-builder';
 import type { KindArrays } from './kind-arrays';
 import { resolveWeights, type MatchWeights, type MatchWeightsOverride } from './match-weights';
-import { categoryFactorTable, TIERS } from './posting-codes';
+import { categoryFactorTable, counterpartKind, TIERS } from './posting-codes';
 import { prepareDocument, prepareDocuments, type PreparedDocument } from './prepared-document';
 import { QueryKernel, type KernelParams } from './query-kernel';
 import { QueryEncoder } from './query-encoder';
@@ -161,7 +161,7 @@ export class MatchIndex {
 
   /** `query` for a posting tokenised earlier (a cache's copy of it): the same results, without tokenising. */
   queryPrepared(prepared: PreparedDocument, options: QueryOptions): MatchResult[] {
-    const targetKind: PostingKind = prepared.doc.kind === 'demand' ? 'supply' : 'demand';
+    const targetKind = counterpartKind(prepared.doc.kind);
     const target = this.sides[targetKind];
     const { kernel, params } = this.kernelFor(targetKind, options);
     this.encoder ??= new QueryEncoder(this.codes, this.weights, this.termText.length);
@@ -247,7 +247,7 @@ export class MatchIndex {
     const results: MatchResult[] = new Array<MatchResult>(n);
     if (n === 0) return results;
     viewOf(side.arrays, i, view);
-    const ctx = this.explainContext(this.sides[kind === 'demand' ? 'supply' : 'demand'], job.params);
+    const ctx = this.explainContext(this.sides[counterpartKind(kind)], job.params);
     const limit = job.params.limit;
     for (let r = 0; r < n; r++) {
       const at = q * limit + r;

@@ -1,5 +1,10 @@
-import type { EnterpriseTier, PostingCategory } from './types';
+import type { EnterpriseTier, PostingCategory, PostingKind } from './types';
 import type { MatchWeights } from './match-weights';
+
+/** The kind a posting of `kind` is matched against: a demand's counterparts are supplies, and back. */
+export function counterpartKind(kind: PostingKind): PostingKind {
+  return kind === 'demand' ? 'supply' : 'demand';
+}
 
 /** Integer codes used in the typed arrays of the index. */
 export const CATEGORIES: readonly PostingCategory[] = [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  counterpartKind,
   createTokenizer,
   MatchIndex,
   prepareDocuments,
@@ -54,7 +55,6 @@ interface StaleEntry {
   generation: number;
 }
 
-export const counterpart = (kind: PostingKind): PostingKind => (kind === 'demand' ? 'supply' : 'demand');
 const KINDS: readonly PostingKind[] = ['demand', 'supply'];
 
 /**
@@ -160,7 +160,7 @@ export class PostingIndexCache {
       const held = this.index !== null && this.holds(this.index, postingId, s.version);
       if (!held && this.entries.has(postingId)) continue; // a later build will hold it
       this.stale.delete(postingId);
-      if (held && this.changedIn[counterpart(s.kind)] > s.generation) {
+      if (held && this.changedIn[counterpartKind(s.kind)] > s.generation) {
         due.push({ postingId, version: s.version });
       }
     }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaToday } from '@app/match-engine';
+import { chinaToday, counterpartKind } from '@app/match-engine';
 import { JobName, JobProducer } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { loadDocuments, type LoadedDocument } from './posting-documents';
-import { counterpart, PostingIndexCache } from './posting-index.cache';
+import { PostingIndexCache } from './posting-index.cache';
 import { PairRow, storeLists, toPairs } from './recommendation-writer';
 import { storedListQuery } from './stored-list-query';
 
@@ -35,18 +35,17 @@ export class PostingMatcher {
     const loaded = new Map((await loadDocuments(this.db.manager, postingIds)).map((l) => [l.doc.id, l]));
     const published = [...loaded.values()].filter((l) => l.doc.status === 'published');
     const index = await this.cache.current(false, [
-      ...new Set(published.map((l) => counterpart(l.doc.kind))),
+      ...new Set(published.map((l) => counterpartKind(l.doc.kind))),
     ]);
     const generation = this.cache.generationOf(index);
     await this.requeueRechecks();
-    const today = chinaToday();
+    const options = storedListQuery(chinaToday());
     const outcomes = new Map<string, PostingMatchOutcome>();
     for (const side of ['demand', 'supply'] as const) {
       const queries = published.filter((l) => l.doc.kind === side);
       if (!queries.length) continue;
       const pairs: PairRow[] = [];
       const written = new Map<string, number>();
-      const options = storedListQuery(today);
       for (const q of queries) {
         const prepared = this.cache.preparedAs(q.doc);
         const results = prepared ? index.queryPrepared(prepared, options) : index.query(q.doc, options);

@@ -1,4 +1,5 @@
 import {
+  counterpartKind,
   DEFAULT_MATCH_WEIGHTS,
   listFingerprint,
   type MatchResult,
@@ -43,7 +44,7 @@ export async function* runListsOf(
   for (const [postingId, results] of lists) {
     const query = byId.get(postingId);
     if (!query) continue;
-    const other: PostingKind = query.kind === 'demand' ? 'supply' : 'demand';
+    const other = counterpartKind(query.kind);
     out.push({
       postingId,
       number: numberOf(query.kind, postingId),

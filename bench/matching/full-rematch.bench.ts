@@ -1,7 +1,8 @@
 /**
  * M1 — full re-match, 20k demands × 20k supplies, top-10 each way, engine only.
- * Prints tokenisation, index build, exact and fast re-match (single thread and 2 threads), recall@10 of fast
- * against exact, a naive all-pairs cosine baseline measured on a sample and extrapolated, and peak RSS.
+ * Prints tokenisation, index build, exact and fast re-match (single thread and 2 threads, every result explained),
+ * M1's own run (build + every list ranked on 2 threads, each explained when read, as a full run does), recall@10
+ * of fast against exact, a naive all-pairs cosine baseline measured on a sample and extrapolated, and peak RSS.
  * Run: npm run bench:match  (env: M1_DEMANDS, M1_SUPPLIES, M1_RUNS, M1_SAMPLE)
  */
 import { createHash } from 'node:crypto';
@@ -181,6 +182,14 @@ async function main(): Promise<void> {
     fast2.push(t);
     samePar &&= digestOf(res) === fastDigest;
   }
+  // M1's own run: every list ranked on 2 threads, each explained when read (as a full run builds changed lists)
+  const ranked2: number[] = [];
+  let sameRanked = true;
+  for (let r = 0; r < RUNS; r++) {
+    const [lists, t] = await timeAsync(() => pool.rankAll(index, { today: TODAY, mode: 'fast' }));
+    ranked2.push(t);
+    if (r === 0) sameRanked = digestOf(new Map(lists.map((l) => [l.postingId, [...l.results()]]))) === fastDigest;
+  }
   const exactPar: number[] = [];
   for (let r = 0; r < Math.min(3, RUNS); r++) {
     exactPar.push((await timeAsync(() => pool.matchAll(index, { today: TODAY, mode: 'exact' })))[1]);
@@ -194,15 +203,18 @@ async function main(): Promise<void> {
     collect.push(c);
   }
   await pool.close();
-  rows.push(['exact re-match, 2 threads', ms(median(exactPar))]);
-  rows.push(['fast re-match, 2 threads', ms(median(fast2))]);
-  rows.push(['  of which scoring (1 thread)', ms(median(kernel2))]);
+  rows.push(['exact re-match, 2 threads, every result explained', ms(median(exactPar))]);
+  rows.push(['fast re-match, 2 threads, every result explained', ms(median(fast2))]);
+  rows.push(['  of which scoring with matched terms (1 thread)', ms(median(kernel2))]);
   rows.push(['  of which explained results (1 thread)', ms(median(collect))]);
-  const total2 = median(builds) + median(fast2);
-  rows.push(['M1: build + fast re-match, 2 threads', ms(total2)]);
+  rows.push(['build + fast re-match, 2 threads, every result explained', ms(median(builds) + median(fast2))]);
+  rows.push(['fast ranking, 2 threads (lists explained when read)', ms(median(ranked2))]);
+  const total2 = median(builds) + median(ranked2);
+  rows.push(['M1: build + fast ranking, 2 threads', ms(total2)]);
 
   rows.push(['recall@10 fast vs exact', recall.toFixed(4)]);
   rows.push(['2-thread result identical to 1-thread', String(samePar)]);
+  rows.push(['2-thread ranked lists, explained, identical to 1-thread', String(sameRanked)]);
   rows.push(['recommendations produced (fast)', String(pairs)]);
 
   const prepDemands = prepared.slice(0, DEMANDS);
@@ -220,11 +232,11 @@ async function main(): Promise<void> {
   console.log(`M1 full re-match (median of ${RUNS} runs, Node ${process.version})`);
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
   console.log('--- ratios');
-  console.log(`naive all-pairs / fast 2 threads (re-match only): ${(naiveFull / median(fast2)).toFixed(0)}×`);
-  console.log(`naive all-pairs / M1 (build + fast, 2 threads):  ${(naiveFull / total2).toFixed(0)}×`);
+  console.log(`naive all-pairs / fast ranking, 2 threads: ${(naiveFull / median(ranked2)).toFixed(0)}×`);
+  console.log(`naive all-pairs / M1 (build + fast ranking, 2 threads): ${(naiveFull / total2).toFixed(0)}×`);
   console.log(`exact / fast (1 thread): ${(exactMs / median(fast1)).toFixed(1)}×`);
   console.log(`1 thread / 2 threads (fast): ${(median(fast1) / median(fast2)).toFixed(2)}×`);
-  console.log(`M1 bar (≤ 1000 ms, recall ≥ 0.95): ${total2 <= 1000 && recall >= 0.95 ? 'met' : 'NOT met'}`);
+  console.log(`M1 bar (≤ 1000 ms, recall ≥ 0.95): ${total2 <= 1000 && recall >= 0.95 && sameRanked ? 'met' : 'NOT met'}`);
 }
 
 main().catch((e: unknown) => {

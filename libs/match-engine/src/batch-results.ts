@@ -1,6 +1,7 @@
 import { emptyView, type BatchJob } from './batch-runner';
 import type { MatchIndex } from './match-index';
-import type { ScoredList } from './scored-list';
+import { roundedScore } from './result-explainer';
+import type { RankedList, ScoredList } from './scored-list';
 import type { MatchResult } from './types';
 
 /** Builds the results of a batch job chunk by chunk, as threads finish them, into query order. */
@@ -40,7 +41,7 @@ export class BatchCollector {
 }
 
 /** A list of a batch job: the numbers are the job's, the results built from them on each call. */
-export class BatchList implements ScoredList {
+export class BatchList implements RankedList {
   constructor(
     private readonly index: MatchIndex,
     private readonly job: BatchJob,
@@ -49,14 +50,33 @@ export class BatchList implements ScoredList {
     readonly number: number,
     readonly counterparts: Int32Array,
     private readonly counterpartIds: readonly string[],
-    readonly fingerprint: string,
   ) {}
 
   counterpartId(i: number): string {
     return this.counterpartIds[this.counterparts[i]];
   }
 
+  score(i: number): number {
+    return roundedScore(this.job.outScores[this.q * this.job.params.limit + i]);
+  }
+
   results(): MatchResult[] {
     return this.index.resultsOf(this.job, this.q, emptyView());
+  }
+}
+
+/** A list of a batch job whose threads fingerprinted every list. */
+export class FingerprintedBatchList extends BatchList implements ScoredList {
+  constructor(
+    index: MatchIndex,
+    job: BatchJob,
+    q: number,
+    postingId: string,
+    number: number,
+    counterparts: Int32Array,
+    counterpartIds: readonly string[],
+    readonly fingerprint: string,
+  ) {
+    super(index, job, q, postingId, number, counterparts, counterpartIds);
   }
 }

@@ -4,6 +4,9 @@ import { MAX_PAIR_REASONS, pairReasons } from './pair-reasons';
 import { QueryKernel, type KernelParams, type QueryView } from './query-kernel';
 import { MAX_EXPLAINED_TERMS, matchedTermIdsDense, reasonTermMask, type TermParts } from './result-explainer';
 
+/** What the threads of a full re-match add to each list's ranking (see `MatchIndex.createBatchJob`). */
+export type BatchLists = 'explained' | 'fingerprinted' | 'ranked';
+
 /**
  * A full re-match as plain shareable data: queries 0..demandCount-1 are the demands (scored against supplies),
  * the rest the supplies (scored against demands). Threads take chunks of queries from a shared counter and
@@ -18,6 +21,11 @@ export interface BatchJob {
   outDocs: Int32Array;
   outScores: Float64Array;
   outCounts: Int32Array;
+  /**
+   * Whether the threads find each result's matched terms (and, without fingerprints, its reason mask). When not,
+   * the thread that builds a list's results finds them, for the lists it builds only.
+   */
+  matchedTermsOnThreads: boolean;
   /** Per result: its matched term ids (`explainTerms` slots), how many, and which the keyword reason names. */
   explainTerms: number;
   reasonTerms: number;
@@ -112,7 +120,7 @@ export class BatchScorer {
             q * params.limit,
           );
     outCounts[q] = n;
-    if (n > 0) this.explain(q, isDemand ? supply : demand, n);
+    if (n > 0 && this.job.matchedTermsOnThreads) this.explain(q, isDemand ? supply : demand, n);
     if (this.hasher) this.fingerprint(q, isDemand, i, isDemand ? supply : demand, n);
   }
 

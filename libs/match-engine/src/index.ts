@@ -3,8 +3,10 @@
  *
  * - `createTokenizer(options?)`: Chinese industrial tokenizer (jieba + shipped dictionary and synonym files).
  * - `MatchIndex.build(docs, options)` → `index.query(doc, { today, limit, mode })` for one posting, or
- *   `index.matchAll({ today })` for every posting both ways; `matchAll(demands, supplies, options)` does both steps.
- * - `MatchWorkerPool.start(2)` → `pool.matchAll(index, options)`: the same re-match on worker threads;
+ *   `index.matchAll({ today })` for every posting both ways; `matchAll(demands, supplies, options)` does both steps;
+ *   `index.rankAll({ today })` ranks every posting's list both ways and explains a list only when it is read.
+ * - `MatchWorkerPool.start(2)` → `pool.matchAll(index, options)` / `pool.rankAll(index, options)`: the same on
+ *   worker threads;
  *   `pool.matchAllChunks(index, options)` hands it over chunk by chunk as `ScoredList`s, each with its
  *   `listFingerprint` computed on the threads and its results built only when asked.
  * - `prepareDocuments(docs)` + `MatchIndex.fromPrepared(prepared)`: tokenise once, index many times.
@@ -33,7 +35,7 @@ export { MatchIndex, type MatchIndexOptions } from './match-index';
 export type { CorpusStatistics, KindStatistics } from './corpus-statistics';
 export { matchAll, type MatchAllOptions } from './match-all';
 export { MatchWorkerPool } from './match-worker-pool';
-export type { ScoredList } from './scored-list';
+export type { RankedList, ScoredList } from './scored-list';
 export { listFingerprint } from './list-fingerprint';
 export { chinaToday } from './china-date';
 export { counterpartKind } from './posting-codes';

@@ -34,7 +34,7 @@ const OPTIONS = { today: '2025-06-01', limit: 60 };
 function fingerprintedLists(
   index: MatchIndex,
 ): Array<{ id: string; fingerprint: string; results: readonly MatchResult[] }> {
-  const job = index.createBatchJob(OPTIONS, 16, true);
+  const job = index.createBatchJob(OPTIONS, { chunk: 16, lists: 'fingerprinted' });
   runBatch(job);
   return Array.from({ length: job.chunkDone.length }, (_, c) => index.chunkLists(job, c))
     .flat()

@@ -1,5 +1,5 @@
-import { BatchCollector, BatchList } from './batch-results';
-import { BatchScorer, runBatch, viewOf, type BatchJob } from './batch-runner';
+import { BatchCollector, BatchList, FingerprintedBatchList } from './batch-results';
+import { BatchScorer, runBatch, viewOf, type BatchJob, type BatchLists } from './batch-runner';
 import { dateToInt } from './china-date';
 import { frozenForTerms, type CorpusStatistics, type KindStatistics } from './corpus-statistics';
 import { buildKindArrays, type Codebook, type EncodedDocument } from './kind-index-builder';
@@ -19,7 +19,7 @@ import {
   type TermParts,
 } from './result-explainer';
 import { fingerprintHex, identityHashes, stringHashes, type FingerprintTables } from './list-fingerprint';
-import type { ScoredList } from './scored-list';
+import type { RankedList, ScoredList } from './scored-list';
 import { sharedFloat64, sharedInt32 } from './shared-arrays';
 import { createTokenizer, type Tokenizer } from './tokenizer';
 import type { QueryView } from './query-kernel';
@@ -189,14 +189,31 @@ export class MatchIndex {
   }
 
   /**
-   * @internal shareable description of a full re-match, for worker threads; with `fingerprints`, the threads
-   * also fingerprint each list (see `chunkLists`)
+   * Every indexed posting's list, both directions, ranked in this thread: counterparts and scores, each list
+   * explained only when its results are asked for (see `RankedList`). Demands first, then supplies, by posting id.
    */
-  createBatchJob(options: QueryOptions, chunk = 64, fingerprints = false): BatchJob {
+  rankAll(options: QueryOptions): RankedList[] {
+    const job = this.createBatchJob(options, { lists: 'ranked' });
+    this.scoreBatch(job);
+    return this.rankedLists(job, 0, job.outCounts.length);
+  }
+
+  /**
+   * @internal shareable description of a full re-match, for worker threads. `lists` says what the threads add to
+   * each ranking: `explained` the matched terms and reason masks of every result (`collectBatch`), `fingerprinted`
+   * the matched terms and the list's fingerprint (`chunkLists`), `ranked` nothing (`rankedLists`: explained when
+   * read).
+   */
+  createBatchJob(
+    options: QueryOptions,
+    { chunk = 64, lists = 'explained' }: { chunk?: number; lists?: BatchLists } = {},
+  ): BatchJob {
     const params = this.kernelParams(options);
     const total = this.count('demand') + this.count('supply');
+    const onThreads = lists !== 'ranked';
     const explainTerms = explainedTerms(this.weights);
     const results = total * params.limit;
+    const termSlots = onThreads ? results : 0;
     return {
       demand: this.sides.demand.arrays,
       supply: this.sides.supply.arrays,
@@ -206,14 +223,15 @@ export class MatchIndex {
       outDocs: sharedInt32(results),
       outScores: sharedFloat64(results),
       outCounts: sharedInt32(total),
+      matchedTermsOnThreads: onThreads,
       explainTerms,
       reasonTerms: this.weights.explain.maxReasonTerms,
       parts: this.termParts(),
-      outTerms: sharedInt32(results * explainTerms),
-      outTermCounts: sharedInt32(results),
-      outReasonMasks: sharedInt32(results),
-      fingerprints: fingerprints ? this.fingerprintTables() : null,
-      outFingerprints: sharedInt32(fingerprints ? 2 * total : 0),
+      outTerms: sharedInt32(termSlots * explainTerms),
+      outTermCounts: sharedInt32(termSlots),
+      outReasonMasks: sharedInt32(lists === 'explained' ? results : 0),
+      fingerprints: lists === 'fingerprinted' ? this.fingerprintTables() : null,
+      outFingerprints: sharedInt32(lists === 'fingerprinted' ? 2 * total : 0),
       chunkDone: sharedInt32(Math.ceil(total / chunk)),
     };
   }
@@ -251,6 +269,10 @@ export class MatchIndex {
     const limit = job.params.limit;
     for (let r = 0; r < n; r++) {
       const at = q * limit + r;
+      if (!job.matchedTermsOnThreads) {
+        results[r] = explainResult(ctx, view, job.outDocs[at], job.outScores[at]);
+        continue;
+      }
       const terms = at * job.explainTerms;
       const count = job.outTermCounts[at];
       // the threads of a fingerprinted run leave the masks to the lists that are built
@@ -271,28 +293,37 @@ export class MatchIndex {
     return results;
   }
 
-  /** @internal the lists of chunk `c` of a batch job made with fingerprints, results built only when asked */
-  chunkLists(job: BatchJob, c: number): ScoredList[] {
-    if (!job.fingerprints) throw new Error('chunkLists needs a batch job made with fingerprints');
-    const nDemand = this.count('demand');
-    const out: ScoredList[] = [];
-    for (let q = c * job.chunk, e = Math.min(job.outCounts.length, q + job.chunk); q < e; q++) {
-      const isDemand = q < nDemand;
-      const at = q * job.params.limit;
-      out.push(
-        new BatchList(
-          this,
-          job,
-          q,
-          this.queryPostingId(q),
-          isDemand ? q : q - nDemand,
-          job.outDocs.subarray(at, at + job.outCounts[q]),
-          this.sides[isDemand ? 'supply' : 'demand'].postingIds,
-          fingerprintHex(job.outFingerprints, 2 * q),
-        ),
-      );
-    }
+  /** @internal the lists of queries [from, to) of a batch job made with `ranked` lists */
+  rankedLists(job: BatchJob, from: number, to: number): RankedList[] {
+    if (job.matchedTermsOnThreads) throw new Error('rankedLists needs a batch job made with ranked lists');
+    const out: RankedList[] = [];
+    for (let q = from; q < to; q++) out.push(new BatchList(...this.listParts(job, q)));
     return out;
+  }
+
+  /** @internal the lists of chunk `c` of a batch job made with `fingerprinted` lists */
+  chunkLists(job: BatchJob, c: number): ScoredList[] {
+    if (!job.fingerprints) throw new Error('chunkLists needs a batch job made with fingerprinted lists');
+    const out: ScoredList[] = [];
+    for (let q = c * job.chunk, e = Math.min(job.outCounts.length, q + job.chunk); q < e; q++)
+      out.push(new FingerprintedBatchList(...this.listParts(job, q), fingerprintHex(job.outFingerprints, 2 * q)));
+    return out;
+  }
+
+  /** What a list of query `q` of a batch job is made of (see `BatchList`). */
+  private listParts(job: BatchJob, q: number): ConstructorParameters<typeof BatchList> {
+    const nDemand = this.count('demand');
+    const isDemand = q < nDemand;
+    const at = q * job.params.limit;
+    return [
+      this,
+      job,
+      q,
+      this.queryPostingId(q),
+      isDemand ? q : q - nDemand,
+      job.outDocs.subarray(at, at + job.outCounts[q]),
+      this.sides[isDemand ? 'supply' : 'demand'].postingIds,
+    ];
   }
 
   /** @internal posting id of query `q` of a batch job */

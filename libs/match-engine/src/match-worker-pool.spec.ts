@@ -44,4 +44,34 @@ describe('MatchWorkerPool', () => {
       }
     },
   );
+
+  it.each([
+    [1, 'fast'],
+    [2, 'fast'],
+    [2, 'exact'],
+  ] as const)(
+    'ranks every list as matchAll does and explains each one when read (%i threads, %s)',
+    async (threads, mode) => {
+      const index = MatchIndex.build(docsOf(300));
+      const options = { today: '2025-06-01', mode };
+      const expected = index.matchAll(options);
+      const pool = await MatchWorkerPool.start(threads);
+      try {
+        for (const lists of [await pool.rankAll(index, options), index.rankAll(options)]) {
+          expect(lists.map((l) => l.postingId)).toEqual([...expected.keys()]);
+          for (const list of lists) {
+            const results = expected.get(list.postingId)!;
+            const ranked = Array.from(list.counterparts, (_, i) => [list.counterpartId(i), list.score(i)]);
+            expect(ranked).toEqual(results.map((r) => [r.postingId, r.score]));
+            expect(list.results()).toEqual(results);
+          }
+          expect(lists.some((l) => l.counterparts.length > 0 && l.results()[0].matchedTerms.length > 0)).toBe(
+            true,
+          );
+        }
+      } finally {
+        await pool.close();
+      }
+    },
+  );
 });

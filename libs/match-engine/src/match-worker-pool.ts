@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob } from './batch-runner';
 import type { MatchIndex } from './match-index';
-import type { ScoredList } from './scored-list';
+import type { RankedList, ScoredList } from './scored-list';
 import type { MatchResult, QueryOptions } from './types';
 
 /** How often the calling thread looks for the next finished chunk while the workers score. */
@@ -49,6 +49,21 @@ export class MatchWorkerPool {
     }
   }
 
+  /** Same lists as `index.rankAll(options)`, ranked on all threads: each list is explained when read. */
+  async rankAll(index: MatchIndex, options: QueryOptions): Promise<RankedList[]> {
+    if (this.busy) throw new Error('MatchWorkerPool runs one re-match at a time');
+    this.busy = true;
+    try {
+      const job = index.createBatchJob(options, { lists: 'ranked' });
+      const done = this.dispatch(job);
+      index.scoreBatch(job);
+      await done;
+      return index.rankedLists(job, 0, job.outCounts.length);
+    } finally {
+      this.busy = false;
+    }
+  }
+
   /**
    * The same re-match handed over chunk by chunk (in query order) while the worker threads go on scoring, as
    * lists whose results are built only when asked (see `ScoredList`), so a caller that stores each chunk before
@@ -59,7 +74,7 @@ export class MatchWorkerPool {
     if (this.busy) throw new Error('MatchWorkerPool runs one re-match at a time');
     this.busy = true;
     try {
-      const job = index.createBatchJob(options, undefined, true);
+      const job = index.createBatchJob(options, { lists: 'fingerprinted' });
       let failure: unknown;
       const done = this.dispatch(job).catch(
         (e: unknown) => (failure = e ?? new Error('match worker failed')),

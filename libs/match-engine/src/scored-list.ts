@@ -1,11 +1,11 @@
 import type { MatchResult } from './types';
 
 /**
- * One query's list of a full re-match, handed over before its results are built: what a caller needs to tell
- * whether the list changed (its fingerprint) and which pairs it holds (document numbers, no strings), and the
- * results themselves only when asked.
+ * One query's list of a full re-match, handed over ranked: which pairs it holds (document numbers, no strings)
+ * and their scores now, the explained results only when asked. Explaining costs about as much as ranking the
+ * rest of the list, and a caller rarely needs every list explained.
  */
-export interface ScoredList {
+export interface RankedList {
   readonly postingId: string;
   /** The query's document number among the postings of its kind. */
   readonly number: number;
@@ -13,8 +13,14 @@ export interface ScoredList {
   readonly counterparts: ArrayLike<number>;
   /** The posting id of counterpart `i`. */
   counterpartId(i: number): string;
-  /** See `listFingerprint`: equal fingerprints, equal stored rows. */
-  readonly fingerprint: string;
+  /** The score of counterpart `i`, as its result shows it. */
+  score(i: number): number;
   /** The explained results, built on each call. */
   results(): readonly MatchResult[];
+}
+
+/** A ranked list that also tells, without being built, whether it changed since it was stored. */
+export interface ScoredList extends RankedList {
+  /** See `listFingerprint`: equal fingerprints, equal stored rows. */
+  readonly fingerprint: string;
 }

@@ -50,6 +50,7 @@ export async function* runListsOf(
       number: numberOf(query.kind, postingId),
       counterparts: results.map((r) => numberOf(other, r.postingId)),
       counterpartId: (i) => results[i].postingId,
+      score: (i) => results[i].score,
       fingerprint: listFingerprint(
         query.kind,
         postingId,

@@ -188,7 +188,8 @@ async function main(): Promise<void> {
   for (let r = 0; r < RUNS; r++) {
     const [lists, t] = await timeAsync(() => pool.rankAll(index, { today: TODAY, mode: 'fast' }));
     ranked2.push(t);
-    if (r === 0) sameRanked = digestOf(new Map(lists.map((l) => [l.postingId, [...l.results()]]))) === fastDigest;
+    if (r === 0)
+      sameRanked = digestOf(new Map(lists.map((l) => [l.postingId, [...l.results()]]))) === fastDigest;
   }
   const exactPar: number[] = [];
   for (let r = 0; r < Math.min(3, RUNS); r++) {
@@ -236,7 +237,9 @@ async function main(): Promise<void> {
   console.log(`naive all-pairs / M1 (build + fast ranking, 2 threads): ${(naiveFull / total2).toFixed(0)}×`);
   console.log(`exact / fast (1 thread): ${(exactMs / median(fast1)).toFixed(1)}×`);
   console.log(`1 thread / 2 threads (fast): ${(median(fast1) / median(fast2)).toFixed(2)}×`);
-  console.log(`M1 bar (≤ 1000 ms, recall ≥ 0.95): ${total2 <= 1000 && recall >= 0.95 && sameRanked ? 'met' : 'NOT met'}`);
+  console.log(
+    `M1 bar (≤ 1000 ms, recall ≥ 0.95): ${total2 <= 1000 && recall >= 0.95 && sameRanked ? 'met' : 'NOT met'}`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -306,7 +306,9 @@ export class MatchIndex {
     if (!job.fingerprints) throw new Error('chunkLists needs a batch job made with fingerprinted lists');
     const out: ScoredList[] = [];
     for (let q = c * job.chunk, e = Math.min(job.outCounts.length, q + job.chunk); q < e; q++)
-      out.push(new FingerprintedBatchList(...this.listParts(job, q), fingerprintHex(job.outFingerprints, 2 * q)));
+      out.push(
+        new FingerprintedBatchList(...this.listParts(job, q), fingerprintHex(job.outFingerprints, 2 * q)),
+      );
     return out;
   }
 

@@ -115,6 +115,7 @@ export async function startApp(
     webDistDir: join(tmpdir(), 'clusterlink-no-console'),
     // benches run their own match runs
     nightlyMatchCron: null,
+    matchDictionaryDir: null,
   };
   const app = await NestFactory.create(ApiModule.forRoot(config, [WorkerModule.forRoot()]), {
     logger: false,

@@ -27,6 +27,7 @@ export function testConfig(
     webDistDir: join(tmpdir(), 'clusterlink-no-console'),
     // a spec about the nightly run turns it on; others leave no schedule behind in Redis
     nightlyMatchCron: null,
+    matchDictionaryDir: null,
     ...overrides,
   };
   return { ...config, databaseUrl };

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { prepareDocumentsInParallel } from './parallel-prepare';
 import { prepareDocuments } from './prepared-document';
+import { createTokenizer } from './tokenizer';
 import type { MatchDocument } from './types';
 
 const TEXTS = [
@@ -42,4 +46,21 @@ describe('prepareDocumentsInParallel', () => {
     const input = docs(10);
     expect(await prepareDocumentsInParallel(input, 2)).toEqual(prepareDocuments(input));
   });
+
+  it('tokenises with the dictionary of its options on every thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlink-dict-'));
+    try {
+      // 刻蚀设备维保 is no shipped term; with a site dictionary it is one token on the worker threads too
+      writeFileSync(join(dir, 'site-dict.txt'), '# 本站补充的词\n刻蚀设备维保 30000 n\n');
+      const options = { extraDictionaryPaths: [join(dir, 'site-dict.txt')] };
+      const input = docs(2500);
+      const parallel = await prepareDocumentsInParallel(input, 2, options);
+      expect(parallel).toEqual(prepareDocuments(input, createTokenizer(options)));
+      const tokens = parallel.flatMap((p) => p.title);
+      expect(tokens).toContain('刻蚀设备维保');
+      expect(prepareDocuments(input).flatMap((p) => p.title)).not.toContain('刻蚀设备维保');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

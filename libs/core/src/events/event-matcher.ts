@@ -1,13 +1,10 @@
-import { chinaToday, createTokenizer, MatchIndex, type Tokenizer } from '@app/match-engine';
+import { chinaToday, MatchIndex, type Tokenizer } from '@app/match-engine';
 import { EntityManager } from 'typeorm';
 import { loadClusterNeighbours } from '../matching/cluster-neighbours';
 import { loadEventDocuments } from '../matching/posting-documents';
 
 /** Counterparts kept per posting among an event's participants: more than a list shows, for the scheduler. */
 export const EVENT_CANDIDATES_PER_POSTING = 20;
-
-/** Loading the dictionaries costs more than matching a room of participants: load them once per process. */
-let tokenizer: Tokenizer | null = null;
 
 /**
  * Matches an event's participants against each other only (the global top-10 of a posting rarely names the
@@ -16,10 +13,11 @@ let tokenizer: Tokenizer | null = null;
 export async function matchEventParticipants(
   m: EntityManager,
   eventId: string,
+  tokenizer: Tokenizer,
 ): Promise<{ postings: number; pairs: number }> {
   const docs = await loadEventDocuments(m, eventId);
   const index = MatchIndex.build(docs, {
-    tokenizer: (tokenizer ??= createTokenizer()),
+    tokenizer,
     clusterNeighbours: await loadClusterNeighbours(m),
   });
   const lists = index.matchAll({ today: chinaToday(), limit: EVENT_CANDIDATES_PER_POSTING, mode: 'exact' });

@@ -7,6 +7,7 @@ import {
   type MatchRunScopeHandler,
   type ProgressReporter,
 } from '../matching/match-run.executor';
+import { MatchTokenizer } from '../matching/match-tokenizer';
 import { matchEventParticipants } from './event-matcher';
 import { KEPT_ON_RESCHEDULE } from './event-rules';
 import type { TimeRange } from './event-participant.entity';
@@ -29,6 +30,7 @@ export class EventRunHandler implements MatchRunScopeHandler, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly executor: MatchRunExecutor,
+    private readonly words: MatchTokenizer,
   ) {}
 
   onModuleInit(): void {
@@ -39,7 +41,7 @@ export class EventRunHandler implements MatchRunScopeHandler, OnModuleInit {
     const eventId = run.eventId!;
     const counts = await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('event-run:' || $1))`, [eventId]);
-      const matched = await matchEventParticipants(m, eventId);
+      const matched = await matchEventParticipants(m, eventId, this.words.tokenizer);
       const base: MatchRunCounts = { queries: matched.postings, recommendations: matched.pairs };
       if (run.purpose !== 'schedule') return base;
       return { ...base, ...(await this.plan(m, run.id, eventId, run.params as unknown as ScheduleParams)) };

@@ -8,6 +8,7 @@ import { MatchRunEntity } from './match-run.entity';
 import { MatchRunExecutor } from './match-run.executor';
 import { MatchRunsService } from './match-runs.service';
 import { MatchThreads } from './match-threads';
+import { MatchTokenizer } from './match-tokenizer';
 import { NightlyMatchRuns } from './nightly-match-runs';
 import { PostingIndexCache } from './posting-index.cache';
 import { PostingMatchBatcher } from './posting-match-batcher';
@@ -31,6 +32,7 @@ import { RecommendationsService } from './recommendations.service';
     PostingMatchBatcher,
     MatchRunExecutor,
     MatchThreads,
+    MatchTokenizer,
     NightlyMatchRuns,
     EventScope,
   ],
@@ -42,6 +44,7 @@ import { RecommendationsService } from './recommendations.service';
     PostingMatchBatcher,
     MatchRunExecutor,
     PostingIndexCache,
+    MatchTokenizer,
     EventScope,
   ],
 })

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { loadDocuments } from './posting-documents';
+import { MatchTokenizer } from './match-tokenizer';
 import { PostingIndexCache } from './posting-index.cache';
 
 /**
@@ -91,6 +95,29 @@ describe('PostingIndexCache rechecks', () => {
     expect(results).toEqual(index.query(loaded.doc, options));
     expect(cache.preparedAs({ ...loaded.doc, title: '求购顺丁橡胶' })).toBeUndefined();
     expect(cache.preparedAs({ ...loaded.doc, keywords: ['橡胶'] })).toBeUndefined();
+  });
+
+  it("tokenises with the site's dictionary, so that postings meet on its terms", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlink-cache-dict-'));
+    try {
+      writeFileSync(join(dir, 'industrial-dict.txt'), '前缘修复 30000 n\n');
+      const [{ id: repairer }]: { id: string }[] = await db.query(
+        `INSERT INTO enterprises (name, credit_code, region_code, scale)
+         VALUES ('叶片修复企业', '91210102MA0000005X', '210102', 'small') RETURNING id`,
+      );
+      const supply = await publish('supply', '承接风机叶片前缘修复', repairer);
+      const demand = await publish('demand', '寻求风电叶片前缘修复服务');
+      const [loaded] = await loadDocuments(db.manager, [demand]);
+      const options = { today: '2026-11-28', limit: 10, mode: 'exact' } as const;
+      const termsWith = async (cache: PostingIndexCache) =>
+        (await cache.current()).query(loaded.doc, options).find((r) => r.postingId === supply)?.matchedTerms;
+      expect(
+        await termsWith(new PostingIndexCache(db, new MatchTokenizer({ matchDictionaryDir: dir }))),
+      ).toContain('前缘修复');
+      expect(await termsWith(new PostingIndexCache(db))).not.toContain('前缘修复');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('treats an edited posting like a new one: the index must hold the edited version', async () => {

@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   counterpartKind,
-  createTokenizer,
   MatchIndex,
   prepareDocuments,
   prepareDocumentsInParallel,
@@ -14,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { loadClusterNeighbours } from './cluster-neighbours';
 import { CorpusStatisticsKeeper, type KindCounts } from './corpus-statistics.store';
+import { MatchTokenizer } from './match-tokenizer';
 import {
   loadChangedVersions,
   loadDocuments,
@@ -67,7 +67,6 @@ const KINDS: readonly PostingKind[] = ['demand', 'supply'];
  */
 @Injectable()
 export class PostingIndexCache {
-  private readonly tokenizer = createTokenizer();
   private readonly entries = new Map<string, Entry>();
   /** Database time of the previous look; the next one reads from OVERLAP_MS before it. */
   private lastLook: Date | null = null;
@@ -86,7 +85,10 @@ export class PostingIndexCache {
   /** Version of the stored statistics the index scores with; null: its own. */
   private statisticsVersion: number | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly words: MatchTokenizer = MatchTokenizer.shipped(),
+  ) {
     this.statistics = new CorpusStatisticsKeeper(db);
   }
 
@@ -118,7 +120,7 @@ export class PostingIndexCache {
     // allocated (at 100k × 100k its arrays are ~220 MB), though a match still using it keeps it alive
     this.index = null;
     this.index = MatchIndex.fromPrepared(prepared, {
-      tokenizer: this.tokenizer,
+      tokenizer: this.words.tokenizer,
       clusterNeighbours,
       statistics: frozen.statistics,
     });
@@ -199,8 +201,8 @@ export class PostingIndexCache {
     // a first look (or a mass change) tokenises on every core; a burst's look stays in this thread
     const prepared =
       docs.length >= PARALLEL_FROM
-        ? await prepareDocumentsInParallel(docs, TOKENIZING_THREADS)
-        : prepareDocuments(docs, this.tokenizer);
+        ? await prepareDocumentsInParallel(docs, TOKENIZING_THREADS, this.words.options)
+        : prepareDocuments(docs, this.words.tokenizer);
     toPrepare.forEach((c, i) => this.entries.set(c.doc.id, { version: c.version, prepared: prepared[i] }));
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       production: false,
       jwtSecretGenerated: true,
       nightlyMatchCron: '0 2 * * *',
+      matchDictionaryDir: null,
     });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -150,5 +151,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: 'state/here' }, cwd).jwtSecret).toBe(first.jwtSecret);
     // Another data folder is another installation: another secret.
     expect(loadConfig({ DATA_DIR: join(cwd, 'elsewhere') }, cwd).jwtSecret).not.toBe(first.jwtSecret);
+  });
+
+  it('reads the site dictionary from MATCH_DICTIONARY_DIR, or from the data folder when it has one', () => {
+    const site = join(cwd, 'site-words');
+    mkdirSync(site);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, MATCH_DICTIONARY_DIR: 'site-words' }, cwd)).toThrow(
+      /MATCH_DICTIONARY_DIR: folder ".*site-words" holds neither industrial-dict\.txt nor synonyms\.tsv/,
+    );
+    writeFileSync(join(site, 'synonyms.tsv'), '数控机床 CNC机床\n');
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, MATCH_DICTIONARY_DIR: 'site-words' }, cwd).matchDictionaryDir,
+    ).toBe(site);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, MATCH_DICTIONARY_DIR: 'nowhere' }, cwd)).toThrow(
+      /MATCH_DICTIONARY_DIR: folder ".*nowhere" does not exist/,
+    );
+
+    // unset: <DATA_DIR>/dictionary when it exists, else none
+    expect(loadConfig({ JWT_SECRET: SECRET }, cwd).matchDictionaryDir).toBeNull();
+    mkdirSync(join(cwd, 'data', 'dictionary'), { recursive: true });
+    writeFileSync(join(cwd, 'data', 'dictionary', 'industrial-dict.txt'), '海工模块 30000 n\n');
+    expect(loadConfig({ JWT_SECRET: SECRET }, cwd).matchDictionaryDir).toBe(join(cwd, 'data', 'dictionary'));
   });
 });

@@ -24,6 +24,8 @@ export interface AppConfig {
   webDistDir: string;
   /** When the nightly full re-match runs (cron, China time); null: never. */
   nightlyMatchCron: string | null;
+  /** The site's own dictionary and synonym files, read on top of the shipped ones; null: none. */
+  matchDictionaryDir: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +84,28 @@ function parseNightlyCron(raw: string | undefined): string | null {
   return fields.join(' ');
 }
 
+/** Files a site dictionary folder may hold (either or both). */
+export const SITE_DICTIONARY_FILES = ['industrial-dict.txt', 'synonyms.tsv'] as const;
+
+/**
+ * MATCH_DICTIONARY_DIR names a folder of the site's own terms; without it, `<DATA_DIR>/dictionary` is used when it
+ * exists. A folder that is named but missing, or holds neither file, stops start-up: matching would silently go on
+ * without the terms staff added.
+ */
+function resolveDictionaryDir(raw: string | undefined, cwd: string, dataDir: string): string | null {
+  const given = raw?.trim();
+  const dir = given ? resolve(cwd, given) : join(dataDir, 'dictionary');
+  if (!existsSync(dir)) {
+    if (!given) return null;
+    throw new ConfigError(`MATCH_DICTIONARY_DIR: folder "${dir}" does not exist`);
+  }
+  if (!SITE_DICTIONARY_FILES.some((f) => existsSync(join(dir, f))))
+    throw new ConfigError(
+      `MATCH_DICTIONARY_DIR: folder "${dir}" holds neither ${SITE_DICTIONARY_FILES.join(' nor ')}`,
+    );
+  return dir;
+}
+
 /** Without JWT_SECRET a random one is made once and kept under the data folder, so tokens survive restarts. */
 function resolveJwtSecret(env: Env, dataDir: string): { secret: string; generated: boolean } {
   const given = env.JWT_SECRET;
@@ -131,5 +155,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: resolve(cwd, 'dist/web'),
     nightlyMatchCron: parseNightlyCron(env.NIGHTLY_MATCH_CRON),
+    matchDictionaryDir: resolveDictionaryDir(env.MATCH_DICTIONARY_DIR, cwd, dataDir),
   };
 }

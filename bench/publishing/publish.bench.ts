@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     );
     rounds.forEach((r, i) =>
       say(
-        `| M3 round ${i + 1}: BullMQ empty jobs (concurrency 10), then ${SUSTAINED} postings queued at once, ${1 + EXTRA_WORKERS} worker process(es) | ${r.emptyRate.toFixed(0)} jobs/s; **${r.matchedRate.toFixed(0)} postings/s** matched; ratio ${ratios[i].toFixed(1)} %; CPU per posting ${Object.entries(
+        `| M3 round ${i + 1}: BullMQ empty jobs (concurrency 10), then ${SUSTAINED} postings queued at once, ${1 + EXTRA_WORKERS} worker process(es) | ${r.emptyRate.toFixed(0)} jobs/s; **${r.matchedRate.toFixed(0)} postings/s** matched (to the poll that saw them all: ${r.polledRate.toFixed(0)}/s); ratio ${ratios[i].toFixed(1)} %; CPU per posting ${Object.entries(
           r.cpuPerPosting,
         )
           .map(([n, s]) => `${n} ${(s * 1000).toFixed(2)} ms`)

@@ -41,8 +41,7 @@ export class MatchWorkerPool {
       const job = index.createBatchJob(options);
       const done = this.dispatch(job);
       // this thread scores too, and builds the results of finished chunks between its own
-      const collector = index.scoreAndCollect(job);
-      await done;
+      const collector = await alongside(done, () => index.scoreAndCollect(job));
       return collector.finish();
     } finally {
       this.busy = false;
@@ -55,9 +54,7 @@ export class MatchWorkerPool {
     this.busy = true;
     try {
       const job = index.createBatchJob(options, { lists: 'ranked' });
-      const done = this.dispatch(job);
-      index.scoreBatch(job);
-      await done;
+      await alongside(this.dispatch(job), () => index.scoreBatch(job));
       return index.rankedLists(job, 0, job.outCounts.length);
     } finally {
       this.busy = false;
@@ -107,6 +104,15 @@ export class MatchWorkerPool {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Runs this thread's share while the workers run theirs; settles once both have, even when this one throws. */
+async function alongside<T>(workers: Promise<void>, own: () => T): Promise<T> {
+  try {
+    return own();
+  } finally {
+    await workers;
   }
 }
 

@@ -1,11 +1,11 @@
 import { BatchCollector, BatchList, FingerprintedBatchList } from './batch-results';
 import { BatchScorer, runBatch, viewOf, type BatchJob, type BatchLists } from './batch-runner';
-import { dateToInt } from './china-date';
 import { frozenForTerms, type CorpusStatistics, type KindStatistics } from './corpus-statistics';
+import { DEFAULT_LIMIT, kernelParams, neighbourCsr } from './kernel-params';
 import { buildKindArrays, type Codebook, type EncodedDocument } from './kind-index-builder';
 import type { KindArrays } from './kind-arrays';
 import { resolveWeights, type MatchWeights, type MatchWeightsOverride } from './match-weights';
-import { categoryFactorTable, counterpartKind, TIERS } from './posting-codes';
+import { counterpartKind } from './posting-codes';
 import { prepareDocument, prepareDocuments, type PreparedDocument } from './prepared-document';
 import { QueryKernel, type KernelParams } from './query-kernel';
 import { QueryEncoder } from './query-encoder';
@@ -42,7 +42,6 @@ interface Side {
   enterpriseIds: string[];
 }
 
-const DEFAULT_LIMIT = 10;
 /** Kernels kept per index (a kind × day × limit × mode each; a worker uses one or two). */
 const KEPT_KERNELS = 4;
 
@@ -195,7 +194,7 @@ export class MatchIndex {
   rankAll(options: QueryOptions): RankedList[] {
     const job = this.createBatchJob(options, { lists: 'ranked' });
     this.scoreBatch(job);
-    return this.rankedLists(job, 0, job.outCounts.length);
+    return this.rankedLists(job);
   }
 
   /**
@@ -208,7 +207,7 @@ export class MatchIndex {
     options: QueryOptions,
     { chunk = 64, lists = 'explained' }: { chunk?: number; lists?: BatchLists } = {},
   ): BatchJob {
-    const params = this.kernelParams(options);
+    const params = kernelParams(this.weights, options, this.neighbourOffsets, this.neighbours);
     const total = this.count('demand') + this.count('supply');
     const onThreads = lists !== 'ranked';
     const explainTerms = explainedTerms(this.weights);
@@ -293,11 +292,11 @@ export class MatchIndex {
     return results;
   }
 
-  /** @internal the lists of queries [from, to) of a batch job made with `ranked` lists */
-  rankedLists(job: BatchJob, from: number, to: number): RankedList[] {
+  /** @internal the lists of a batch job made with `ranked` lists, in query order */
+  rankedLists(job: BatchJob): RankedList[] {
     if (job.matchedTermsOnThreads) throw new Error('rankedLists needs a batch job made with ranked lists');
     const out: RankedList[] = [];
-    for (let q = from; q < to; q++) out.push(new BatchList(...this.listParts(job, q)));
+    for (let q = 0; q < job.outCounts.length; q++) out.push(new BatchList(...this.listParts(job, q)));
     return out;
   }
 
@@ -342,7 +341,7 @@ export class MatchIndex {
     const key = `${kind}|${options.today}|${options.limit ?? DEFAULT_LIMIT}|${options.mode ?? 'fast'}`;
     let entry = this.kernels.get(key);
     if (!entry) {
-      const params = this.kernelParams(options);
+      const params = kernelParams(this.weights, options, this.neighbourOffsets, this.neighbours);
       entry = { kernel: new QueryKernel(this.sides[kind].arrays, params), params };
       if (this.kernels.size >= KEPT_KERNELS) this.kernels.delete(this.kernels.keys().next().value!);
       this.kernels.set(key, entry);
@@ -374,42 +373,4 @@ export class MatchIndex {
       parts: this.termParts(),
     };
   }
-
-  private kernelParams(options: QueryOptions): KernelParams {
-    const w = this.weights;
-    const limit = options.limit ?? DEFAULT_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new Error(`limit must be a positive integer, got ${limit}`);
-    return {
-      categoryFactor: categoryFactorTable(w),
-      clusterSame: w.cluster.same,
-      clusterNeighbour: w.cluster.neighbour,
-      sameCity: w.region.sameCity,
-      sameProvince: w.region.sameProvince,
-      tierBoost: Float64Array.from(TIERS, (t) => w.tier[t]),
-      minTextRelevance: w.minTextRelevance,
-      k1: w.bm25.k1,
-      refineDepth: w.fast.refineDepth,
-      today: dateToInt(options.today),
-      limit,
-      exact: (options.mode ?? 'fast') === 'exact',
-      neighbourOffsets: this.neighbourOffsets,
-      neighbours: this.neighbours,
-    };
-  }
-}
-
-function neighbourCsr(
-  count: number,
-  pairs: Array<[number, number]>,
-): { offsets: Int32Array; list: Int32Array } {
-  const sets = Array.from({ length: count }, () => new Set<number>());
-  for (const [a, b] of pairs) sets[a].add(b);
-  const offsets = new Int32Array(count + 1);
-  const list: number[] = [];
-  sets.forEach((s, i) => {
-    list.push(...[...s].sort((x, y) => x - y));
-    offsets[i + 1] = list.length;
-  });
-  return { offsets, list: Int32Array.from(list) };
 }

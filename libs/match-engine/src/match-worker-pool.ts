@@ -55,7 +55,7 @@ export class MatchWorkerPool {
     try {
       const job = index.createBatchJob(options, { lists: 'ranked' });
       await alongside(this.dispatch(job), () => index.scoreBatch(job));
-      return index.rankedLists(job, 0, job.outCounts.length);
+      return index.rankedLists(job);
     } finally {
       this.busy = false;
     }

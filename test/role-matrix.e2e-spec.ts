@@ -55,6 +55,7 @@ const ROUTES = [
   'GET /api/v1/match-runs',
   'GET /api/v1/match-runs/schedule',
   'GET /api/v1/match-runs/{id}',
+  'GET /api/v1/match-dictionary/gaps',
   'PATCH /api/v1/recommendations/{id}',
   'POST /api/v1/events',
   'GET /api/v1/events',
@@ -370,6 +371,8 @@ const MATRIX: Row[] = [
     enterprise_user: 404,
     reviewer: 403,
   }),
+  // words cut into characters, for the site dictionary: the staff who keep it (scope: dictionary-gaps spec)
+  ...everyRole('GET', `${V1}/match-dictionary/gaps`, only([...DEPT, 'association_staff'], 200)),
   ...everyRole(
     'PATCH',
     `${V1}/recommendations/{X}`,

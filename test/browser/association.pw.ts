@@ -50,6 +50,38 @@ test.describe('association', () => {
     await expect(page.locator('.el-pagination')).toContainText('共');
   });
 
+  test('finds the words its members use that the dictionary cuts into characters', async ({
+    page,
+    request,
+  }) => {
+    const assoc = await apiLogin(request, 'demo_assoc');
+    const members = await apiCall<{ items: Member[] }>(
+      request,
+      assoc,
+      'GET',
+      `/associations/${assoc.user.associationId}/members?pageSize=2`,
+    );
+    for (const [i, member] of members.items.entries()) {
+      await apiCall(request, assoc, 'POST', '/postings', {
+        enterpriseId: member.enterpriseId,
+        kind: 'demand',
+        category: 'product',
+        title: `求购镍钴锰三元材料（浏览器测试${i + 1}）`,
+        status: 'published',
+      });
+    }
+    await signIn(page, 'demo_assoc');
+    await page.goto('/assoc/dictionary-gaps');
+    await expect(page.getByTestId('gap-scope')).toContainText('已分析最新');
+    const row = page.locator('.el-table__row').filter({ hasText: '镍钴锰' });
+    await expect(row).toContainText('镍钴锰 30000 n');
+    await expect(row).toContainText('浏览器测试1');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^词典待补充词语-.*\.xlsx$/);
+    await shoot(page, 'assoc-dictionary-gaps-desktop');
+  });
+
   test('imports members from Excel with a row-by-row report', async ({ page }) => {
     await signIn(page, 'demo_assoc');
     await page.goto('/assoc/members');

@@ -27,6 +27,7 @@ import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { IntentsController } from './intents/intents.controller';
+import { DictionaryGapsController } from './matching/dictionary-gaps.controller';
 import { MatchRunsController, RecommendationsController } from './matching/match-runs.controller';
 import { PostingsController } from './postings/postings.controller';
 import { AssociationsController } from './registry/associations.controller';
@@ -75,6 +76,7 @@ export class ApiModule {
         EnterprisesController,
         PostingsController,
         MatchRunsController,
+        DictionaryGapsController,
         RecommendationsController,
         EventsController,
         MeetingsController,

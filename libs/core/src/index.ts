@@ -31,6 +31,7 @@ export * from './seed/first-admin';
 export * from './seed/demo-logins';
 export * from './seed/seed.module';
 export * from './seed/seed.service';
+export * from './matching/dictionary-gaps.service';
 export * from './matching/match-run.entity';
 export * from './matching/match-run.executor';
 export * from './matching/match-runs.service';

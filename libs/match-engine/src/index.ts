@@ -10,6 +10,7 @@
  *   `pool.matchAllChunks(index, options)` hands it over chunk by chunk as `ScoredList`s, each with its
  *   `listFingerprint` computed on the threads and its results built only when asked.
  * - `prepareDocuments(docs)` + `MatchIndex.fromPrepared(prepared)`: tokenise once, index many times.
+ * - `createSegmenter(options)` + `fragmentedRuns(pieces)`: the words the dictionary lacks, cut into characters.
  * - `DEFAULT_MATCH_WEIGHTS`: every tunable number; pass `weights` to override any of them.
  */
 export type {
@@ -22,7 +23,8 @@ export type {
   PostingStatus,
   QueryOptions,
 } from './types';
-export { createTokenizer, type Tokenizer, type TokenizerOptions } from './tokenizer';
+export { createSegmenter, createTokenizer, type Tokenizer, type TokenizerOptions } from './tokenizer';
+export { DictionaryGapCounter, fragmentedRuns, type DictionaryGap } from './dictionary-gaps';
 export { prepareDocuments, type PreparedDocument } from './prepared-document';
 export { prepareDocumentsInParallel } from './parallel-prepare';
 export {

@@ -138,6 +138,25 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   return tokenizer;
 }
 
+/** A text as jieba is given it: contact details out (they are no terms), full-width forms folded. */
+function segmentable(input: string): string {
+  return withoutContactDetails(FULL_WIDTH.test(input) ? input.normalize('NFKC') : input);
+}
+
+/**
+ * jieba's cut of a text with the tokenizer's dictionaries, before anything is dropped or mapped: what shows the
+ * words the dictionary lacks (see `fragmentedRuns`).
+ */
+export function createSegmenter(options: TokenizerOptions = {}): (text: string) => string[] {
+  const { jieba } = loadLexicon(
+    options.dataDir ?? defaultDataDir(),
+    options.extraDictionaryPaths ?? [],
+    options.extraSynonymPaths ?? [],
+  );
+  const hmm = !!options.hmm;
+  return (input) => (input ? jieba.cut(segmentable(input), hmm) : []);
+}
+
 /** What a raw Han token becomes: dropped (null) or its canonical form with the known terms inside it. */
 interface HanToken {
   canonical: string;
@@ -179,8 +198,7 @@ function buildTokenizer(lexicon: Lexicon, useSynonyms: boolean, expand: boolean,
   return {
     tokenize(input: string): string[] {
       if (!input) return [];
-      const text = withoutContactDetails(FULL_WIDTH.test(input) ? input.normalize('NFKC') : input);
-      const raw = jieba.cut(text, hmm);
+      const raw = jieba.cut(segmentable(input), hmm);
       const out: string[] = [];
       // the previous content token and the compounds it starts (null: a separator came in between)
       let prev: string | null = null;

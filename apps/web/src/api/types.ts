@@ -141,6 +141,21 @@ export interface MatchRunListItem extends MatchRun {
   target: string | null;
 }
 
+/** A word published postings use and the dictionary cuts into single characters (GET /match-dictionary/gaps). */
+export interface DictionaryGap {
+  word: string;
+  postings: number;
+  enterprises: number;
+  examples: { id: string; title: string }[];
+  /** The line for the site's industrial-dict.txt. */
+  dictionaryLine: string;
+}
+
+export interface DictionaryGapReport extends Page<DictionaryGap> {
+  postingsInScope: number;
+  postingsRead: number;
+}
+
 export interface NightlyMatchSchedule {
   cron: string;
   timeZone: string;

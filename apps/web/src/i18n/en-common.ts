@@ -106,6 +106,7 @@ const enCommon: CommonMessages = {
     events: 'Events',
     intents: 'Intents',
     matchRuns: 'Match runs',
+    dictionaryGaps: 'Dictionary gaps',
     targets: 'Targets',
     system: 'System',
     audit: 'Audit log',

@@ -100,6 +100,7 @@ const zhCNCommon = {
     events: '对接活动',
     intents: '合作意向',
     matchRuns: '匹配运行',
+    dictionaryGaps: '词典补充建议',
     targets: '年度目标',
     system: '系统管理',
     audit: '操作审计',

@@ -4,6 +4,7 @@ export {
   ArrowDown,
   Briefcase,
   Calendar,
+  Collection,
   Connection,
   Cpu,
   DataLine,

@@ -35,6 +35,7 @@ const MENU: Record<string, Pick<RouteMeta, 'menu' | 'icon'>> = {
   'dept-intents': { menu: 'menu.business', icon: 'Promotion' },
   targets: { menu: 'menu.business', icon: 'Aim' },
   'match-runs': { menu: 'menu.business', icon: 'Cpu' },
+  'dictionary-gaps': { menu: 'menu.business', icon: 'Collection' },
   users: { menu: 'menu.system', icon: 'User' },
   audit: { menu: 'menu.system', icon: 'Document' },
   'assoc-dashboard': { menu: '', icon: 'DataLine' },
@@ -42,6 +43,7 @@ const MENU: Record<string, Pick<RouteMeta, 'menu' | 'icon'>> = {
   'assoc-events': { menu: '', icon: 'Calendar' },
   'assoc-recommendations': { menu: '', icon: 'MagicStick' },
   'assoc-intents': { menu: '', icon: 'Promotion' },
+  'assoc-dictionary-gaps': { menu: '', icon: 'Collection' },
   downloads: { menu: '', icon: 'Download' },
 };
 
@@ -79,6 +81,13 @@ export const routes: RouteRecordRaw[] = [
       page('dept/intents', 'dept-intents', 'shared/Intents', 'menu.intents', DEPT_EDIT),
       page('dept/targets', 'targets', 'dept/Targets', 'menu.targets', DEPT_EDIT),
       page('dept/match-runs', 'match-runs', 'dept/MatchRuns', 'menu.matchRuns', DEPT_EDIT),
+      page(
+        'dept/dictionary-gaps',
+        'dictionary-gaps',
+        'shared/DictionaryGaps',
+        'menu.dictionaryGaps',
+        DEPT_EDIT,
+      ),
       page('dept/users', 'users', 'dept/Users', 'menu.users', ['dept_admin']),
       page('dept/audit', 'audit', 'dept/Audit', 'menu.audit', ['dept_admin']),
       page('assoc/dashboard', 'assoc-dashboard', 'assoc/AssocDashboard', 'menu.assocDashboard', ASSOC),
@@ -93,6 +102,13 @@ export const routes: RouteRecordRaw[] = [
         ASSOC,
       ),
       page('assoc/intents', 'assoc-intents', 'shared/Intents', 'menu.intents', ASSOC),
+      page(
+        'assoc/dictionary-gaps',
+        'assoc-dictionary-gaps',
+        'shared/DictionaryGaps',
+        'menu.dictionaryGaps',
+        ASSOC,
+      ),
       page('downloads', 'downloads', 'common/Downloads', 'menu.downloads', DESK),
     ],
   },

@@ -19,6 +19,7 @@ const FILTER_LABELS: Record<string, string> = {
   regionCode: '地区',
   role: '角色',
   entity: '对象',
+  minPostings: '最少供需条数',
   q: '关键词',
 };
 

@@ -92,6 +92,21 @@ export const POSTING_EXPORT: ExcelExportSpec = {
   ],
 };
 
+export const DICTIONARY_GAP_EXPORT: ExcelExportSpec = {
+  title: '词典待补充词语',
+  columns: [
+    { header: '词语', key: 'word', width: 16 },
+    { header: '供需条数', key: 'postings', kind: 'integer' },
+    { header: '企业数', key: 'enterprises', kind: 'integer' },
+    {
+      header: '示例供需',
+      value: (r: Row) => ((r.examples as { title: string }[]) ?? []).map((x) => x.title).join('；'),
+      width: 60,
+    },
+    { header: '词典行（industrial-dict.txt）', key: 'dictionaryLine', width: 28 },
+  ],
+};
+
 export const EVENT_EXPORT: ExcelExportSpec = {
   title: '对接活动',
   columns: [

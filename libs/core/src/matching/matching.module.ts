@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { PostingsModule } from '../postings/postings.module';
 import { RegistryModule } from '../registry/registry.module';
 import { EventScope } from '../events/event-scope.service';
+import { DictionaryGapsService } from './dictionary-gaps.service';
 import { MatchRunEntity } from './match-run.entity';
 import { MatchRunExecutor } from './match-run.executor';
 import { MatchRunsService } from './match-runs.service';
@@ -35,6 +36,7 @@ import { RecommendationsService } from './recommendations.service';
     MatchTokenizer,
     NightlyMatchRuns,
     EventScope,
+    DictionaryGapsService,
   ],
   exports: [
     NightlyMatchRuns,
@@ -46,6 +48,7 @@ import { RecommendationsService } from './recommendations.service';
     PostingIndexCache,
     MatchTokenizer,
     EventScope,
+    DictionaryGapsService,
   ],
 })
 export class MatchingModule {}

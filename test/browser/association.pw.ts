@@ -61,6 +61,7 @@ test.describe('association', () => {
       'GET',
       `/associations/${assoc.user.associationId}/members?pageSize=2`,
     );
+    // two published postings stay in the demo database and are matched like any other
     for (const [i, member] of members.items.entries()) {
       await apiCall(request, assoc, 'POST', '/postings', {
         enterpriseId: member.enterpriseId,

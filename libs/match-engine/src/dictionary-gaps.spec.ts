@@ -19,8 +19,11 @@ describe('fragmentedRuns', () => {
   it('does not join one-character words that punctuation or function characters separate', () => {
     expect(fragmentedRuns(cut('钢、铁、铜、铝等'))).toEqual([]);
     expect(fragmentedRuns(['钢', '和', '铁'])).toEqual([]);
-    // 可供镍钴锰: 供 is a posting verb, not part of the word
+    // 可供镍钴锰, 急购镍钴锰, 售镍钴锰: a posting verb, not part of the word
     expect(fragmentedRuns(cut('可供镍钴锰三元正极'))).toEqual(['镍钴锰']);
+    expect(cut('急购镍钴锰')).toEqual(['急', '购', '镍', '钴', '锰']);
+    expect(fragmentedRuns(cut('急购镍钴锰'))).toEqual(['镍钴锰']);
+    expect(fragmentedRuns(cut('诚购镍钴锰；售镍钴锰'))).toEqual(['镍钴锰']);
   });
 
   it('ignores words the dictionary holds and single characters alone', () => {
@@ -56,6 +59,31 @@ describe('DictionaryGapCounter', () => {
       { word: '镍钴锰', postings: 3, enterprises: 1, examplePostingIds: ['p1', 'p2', 'p3'] },
     ]);
     expect(counter.gapsFrom(1).map((g) => g.word)).toEqual(['殷瓦', '镍钴锰', '热压', '裁床']);
+  });
+
+  it('counts a run for a shorter run inside it that is met on its own', () => {
+    const counter = new DictionaryGapCounter();
+    counter.add('p1', 'e1', ['镍钴锰']);
+    counter.add('p2', 'e2', ['镍钴锰酸']);
+    counter.add('p3', 'e3', ['钴锰酸锂', '镍钴锰']);
+    counter.add('p4', 'e4', ['殷瓦']);
+    expect(counter.gapsFrom(1)).toEqual([
+      { word: '镍钴锰', postings: 3, enterprises: 3, examplePostingIds: ['p1', 'p3', 'p2'] },
+      { word: '殷瓦', postings: 1, enterprises: 1, examplePostingIds: ['p4'] },
+      // holds 钴锰, which no posting has alone
+      { word: '钴锰酸锂', postings: 1, enterprises: 1, examplePostingIds: ['p3'] },
+    ]);
+  });
+
+  it('does not fold a run into a shorter one met less often', () => {
+    const counter = new DictionaryGapCounter();
+    counter.add('p1', 'e1', ['镍钴锰']);
+    counter.add('p2', 'e2', ['镍钴锰']);
+    counter.add('p3', 'e3', ['镍钴']);
+    expect(counter.gapsFrom(1).map((g) => [g.word, g.postings])).toEqual([
+      ['镍钴锰', 2],
+      ['镍钴', 1],
+    ]);
   });
 
   it('keeps three example postings of a word', () => {

@@ -17,7 +17,7 @@ export class DictionaryGapsController {
   @ExcelExport(DICTIONARY_GAP_EXPORT)
   @ApiOperation({
     summary:
-      '词典待补充词语：已发布供需中被切成单字的词（按企业数、条数排序），厅里看全部，协会看本会会员；可导出 Excel',
+      '词典待补充词语：已发布未过期供需中被切成单字的词（按企业数、条数排序；q 按词语中的字筛选），厅里看全部，协会看本会现有会员；可导出 Excel',
   })
   report(@CurrentCaller() caller: Caller, @Query() query: DictionaryGapQueryDto) {
     return this.gaps.report(caller, query);

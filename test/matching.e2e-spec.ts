@@ -209,6 +209,17 @@ describe('postings and matching end to end (HTTP → BullMQ → worker → Postg
     expect(forOther.body.details[0].field).toBe('enterpriseId');
   });
 
+  it('lists postings with the name of their enterprise, for the staff who enter them', async () => {
+    const res = await t
+      .http()
+      .get(`/api/v1/postings?kind=supply&status=published&q=${encodeURIComponent('五轴联动CNC')}`)
+      .set(auth)
+      .expect(200);
+    expect(
+      res.body.items.map((p: { id: string; enterpriseName: string }) => [p.id, p.enterpriseName]),
+    ).toEqual([[ids.supply, '大连重工数控装备有限公司']]);
+  });
+
   it("drops a closed posting from its counterparts' lists", async () => {
     await t.http().patch(`/api/v1/postings/${ids.supply}`).set(auth).send({ status: 'closed' }).expect(200);
     const res = await matches(ids.demand).expect(200);

@@ -83,6 +83,23 @@ test.describe('association', () => {
     await shoot(page, 'assoc-dictionary-gaps-desktop');
   });
 
+  test('sees its members’ postings only, under 供需信息', async ({ page, request }) => {
+    const assoc = await apiLogin(request, 'demo_assoc');
+    const members = await apiCall<{ items: { enterpriseName: string }[] }>(
+      request,
+      assoc,
+      'GET',
+      `/associations/${assoc.user.associationId}/members?pageSize=200`,
+    );
+    const names = new Set(members.items.map((m) => m.enterpriseName));
+    await signIn(page, 'demo_assoc');
+    await page.goto('/assoc/postings');
+    await expect(page.locator('.el-table__row').first()).toBeVisible();
+    const shown = await page.locator('.el-table__row td:nth-child(3)').allInnerTexts();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const name of shown) expect(names.has(name.trim())).toBe(true);
+  });
+
   test('imports members from Excel with a row-by-row report', async ({ page }) => {
     await signIn(page, 'demo_assoc');
     await page.goto('/assoc/members');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixtures';
 import { shoot } from './support/screens';
-import { signIn } from './support/session';
+import { apiCall, apiLogin, signIn } from './support/session';
 
 test.describe('department', () => {
   test('the cluster catalogue lists 22 clusters with their lead associations', async ({ page }) => {
@@ -170,6 +170,53 @@ test.describe('department', () => {
     await row.getByRole('button', { name: '下载' }).click();
     const file = await (await download).path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('staff enter a posting collected on paper for an enterprise, publish it and close it', async ({
+    page,
+    request,
+  }) => {
+    const staff = await apiLogin(request, 'demo_staff');
+    const [enterprise] = (
+      await apiCall<{ items: { name: string }[] }>(request, staff, 'GET', '/enterprises?pageSize=1')
+    ).items;
+    await signIn(page, 'demo_staff');
+    await page.goto('/dept/postings');
+    await expect(page.locator('.el-pagination')).toContainText('共');
+    await page.getByRole('button', { name: '录入供需' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('posting-enterprise').click();
+    await page.keyboard.type(enterprise.name.slice(0, 6));
+    await page.getByRole('option', { name: enterprise.name }).click();
+    await dialog.getByText('供给', { exact: true }).click();
+    const title = '展会现场收集：数控刀具修磨服务（浏览器测试）';
+    await dialog.getByPlaceholder('标题为 4–100 个字符').fill(title);
+    await dialog.getByPlaceholder('多个关键词用逗号或空格分隔').fill('数控刀具，刀具修磨');
+    await shoot(page, 'dept-posting-dialog-desktop');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+    const entered = page.locator('.el-table__row').filter({ hasText: title });
+    await expect(entered).toContainText(enterprise.name);
+    await expect(entered).toContainText('已发布');
+    // a correction keeps the enterprise and the kind, which the dialog shows but does not let change
+    await entered.getByRole('button', { name: '编辑' }).click();
+    await expect(dialog.getByTestId('posting-enterprise')).toContainText(enterprise.name);
+    const corrected = '展会现场收集：数控刀具修磨及涂层服务（浏览器测试）';
+    await dialog.getByPlaceholder('标题为 4–100 个字符').fill(corrected);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.locator('.el-table__row').filter({ hasText: corrected });
+    await expect(row).toContainText('已发布');
+    await row.getByRole('button', { name: '查看推荐' }).click();
+    await expect(page.getByRole('dialog', { name: '查看推荐' })).toContainText(corrected);
+    await shoot(page, 'dept-posting-matches-desktop');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: '查看推荐' })).toBeHidden();
+    await shoot(page, 'dept-postings-desktop');
+    await row.getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect(row).toContainText('已关闭');
+    await expect(row.getByRole('button', { name: '重新发布' })).toBeVisible();
   });
 
   test('lists export to Excel', async ({ page }) => {

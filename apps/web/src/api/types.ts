@@ -98,6 +98,12 @@ export interface Posting {
   updatedAt: string;
 }
 
+/** A posting in a staff list: with its enterprise's name. */
+export interface PostingListItem extends Posting {
+  enterpriseName: string;
+  publishedAt: string | null;
+}
+
 export type RecStatus = 'new' | 'viewed' | 'contacted' | 'meeting' | 'intent' | 'dismissed';
 
 export interface MatchItem {

@@ -107,6 +107,7 @@ const enCommon: CommonMessages = {
     intents: 'Intents',
     matchRuns: 'Match runs',
     dictionaryGaps: 'Dictionary gaps',
+    postingsDesk: 'Postings',
     targets: 'Targets',
     system: 'System',
     audit: 'Audit log',

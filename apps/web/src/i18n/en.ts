@@ -259,6 +259,11 @@ const en: Messages = {
     markedDismissed: 'Marked as not relevant',
     closeConfirm: 'A closed posting is no longer matched. Close it?',
     forEnterprise: 'Enterprise',
+    deskNew: 'Enter a posting',
+    enterpriseHint: 'Type to search enterprises',
+    publishNow: 'Publish now',
+    searchHint: 'Title, description or keywords',
+    updatedAt: 'Updated',
   },
   recommend: {
     title: 'Member postings and matches',

@@ -101,6 +101,7 @@ const zhCNCommon = {
     intents: '合作意向',
     matchRuns: '匹配运行',
     dictionaryGaps: '词典补充建议',
+    postingsDesk: '供需信息',
     targets: '年度目标',
     system: '系统管理',
     audit: '操作审计',

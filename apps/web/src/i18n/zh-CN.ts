@@ -253,6 +253,11 @@ const zhCN = {
     markedDismissed: '已标记为不相关',
     closeConfirm: '关闭后将不再参与匹配，确定关闭吗？',
     forEnterprise: '所属企业',
+    deskNew: '录入供需',
+    enterpriseHint: '输入企业名称搜索',
+    publishNow: '立即发布',
+    searchHint: '标题、描述或关键词',
+    updatedAt: '更新时间',
   },
   recommend: { title: '会员供需与推荐', choosePosting: '请选择一条供需查看推荐', runAll: '重新匹配本会供需' },
   mobile: {

@@ -80,6 +80,7 @@ export const POSTING_EXPORT: ExcelExportSpec = {
     { header: '类别', value: (r: Row) => POSTING_KIND_LABELS[r.kind as PostingKind] },
     { header: '分类', value: (r: Row) => POSTING_CATEGORY_LABELS[r.category as PostingCategory] },
     { header: '标题', key: 'title', width: 36 },
+    { header: '企业名称', key: 'enterpriseName', width: 30 },
     { header: '关键词', value: (r: Row) => ((r.keywords as string[]) ?? []).join('、'), width: 24 },
     { header: '地区代码', key: 'regionCode' },
     { header: '有效期至', key: 'validUntil', kind: 'date' },

@@ -36,6 +36,9 @@ export interface PostingQuery extends PageQuery {
   enterpriseId?: string;
 }
 
+/** A posting as lists show it: with its enterprise's name. */
+export type PostingListItem = PostingEntity & { enterpriseName: string };
+
 @Injectable()
 export class PostingsService {
   constructor(
@@ -110,7 +113,7 @@ export class PostingsService {
     return found;
   }
 
-  async list(caller: Caller, query: PostingQuery): Promise<Page<PostingEntity>> {
+  async list(caller: Caller, query: PostingQuery): Promise<Page<PostingListItem>> {
     const qb = this.db.getRepository(PostingEntity).createQueryBuilder('p');
     this.scope.scopeByEnterprise(qb, caller, 'p.enterprise_id');
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
@@ -130,8 +133,18 @@ export class PostingsService {
         },
       );
     }
-    const [items, total] = await pageRows(qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id'), query);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const [rows, total] = await pageRows(qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id'), query);
+    return { items: await this.withEnterpriseNames(rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Staff lists and their Excel show whose posting it is; one query for the page's enterprises. */
+  private async withEnterpriseNames(rows: PostingEntity[]): Promise<PostingListItem[]> {
+    const ids = [...new Set(rows.map((r) => r.enterpriseId))];
+    const names: { id: string; name: string }[] = ids.length
+      ? await this.db.query('SELECT id, name FROM enterprises WHERE id = ANY($1::uuid[])', [ids])
+      : [];
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    return rows.map((r) => Object.assign(r, { enterpriseName: nameOf.get(r.enterpriseId) ?? '' }));
   }
 
   /** Enterprise users post for themselves; association staff for members; department staff for anyone. */

@@ -218,6 +218,13 @@ describe('postings and matching end to end (HTTP → BullMQ → worker → Postg
     expect(
       res.body.items.map((p: { id: string; enterpriseName: string }) => [p.id, p.enterpriseName]),
     ).toEqual([[ids.supply, '大连重工数控装备有限公司']]);
+    // the text filter finds a posting by its enterprise's name too
+    const byName = await t
+      .http()
+      .get(`/api/v1/postings?kind=supply&q=${encodeURIComponent('大连重工')}`)
+      .set(auth)
+      .expect(200);
+    expect(byName.body.items.map((p: { id: string }) => p.id)).toEqual([ids.supply]);
   });
 
   it("drops a closed posting from its counterparts' lists", async () => {

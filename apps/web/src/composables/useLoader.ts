@@ -6,17 +6,22 @@ export function useLoader<T>(fetcher: () => Promise<T>) {
   const data = shallowRef<T | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
+  // only the newest request's answer lands: an older one that comes back later is dropped
+  let seq = 0;
 
   async function load(): Promise<T | null> {
+    const mine = ++seq;
     loading.value = true;
     error.value = null;
     try {
-      data.value = await fetcher();
+      const result = await fetcher();
+      if (mine === seq) data.value = result;
     } catch (e) {
+      if (mine !== seq) return data.value;
       data.value = null;
       error.value = describeError(e);
     } finally {
-      loading.value = false;
+      if (mine === seq) loading.value = false;
     }
     return data.value;
   }

@@ -262,7 +262,8 @@ const en: Messages = {
     deskNew: 'Enter a posting',
     enterpriseHint: 'Type to search enterprises',
     publishNow: 'Publish now',
-    searchHint: 'Title, description or keywords',
+    searchHint: 'Title, description, keywords or enterprise',
+    matchingShort: 'Matching…',
     updatedAt: 'Updated',
   },
   recommend: {

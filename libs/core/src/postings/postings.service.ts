@@ -127,7 +127,8 @@ export class PostingsService {
     }
     if (query.q) {
       qb.andWhere(
-        `(p.title ILIKE :q OR p.description ILIKE :q OR array_to_string(p.keywords, ' ') ILIKE :q)`,
+        `(p.title ILIKE :q OR p.description ILIKE :q OR array_to_string(p.keywords, ' ') ILIKE :q
+          OR EXISTS (SELECT 1 FROM enterprises qe WHERE qe.id = p.enterprise_id AND qe.name ILIKE :q))`,
         {
           q: likePattern(query.q),
         },

@@ -4,10 +4,12 @@ import { sharedInt32 } from './shared-arrays';
 import type { MatchResult, PostingKind } from './types';
 
 /**
- * List fingerprints: a 64-bit hash of what a match list stores, so that a match run tells an unchanged list
+ * List fingerprints: a 64-bit hash of what a match list shows, so that a match run tells an unchanged list
  * without building it. It covers the query (kind, posting, enterprise) and, in order, each result's posting,
- * enterprise, score as stored, number of reasons, reasons after the keyword one, and matched terms: the stored
- * rows are a function of these. The keyword reason itself is left out: it names the matched terms that are not
+ * enterprise, score to the two decimals people see (`SHOWN_SCORE`), number of reasons, reasons after the keyword
+ * one, and matched terms: the stored rows are a function of these, up to a score's further decimals. So a
+ * renewal of the corpus statistics, which moves every score a little, rewrites only the lists whose order,
+ * counterparts, explanations or shown scores it changed; the others keep the scores they were written with. The keyword reason itself is left out: it names the matched terms that are not
  * inside another matched term, up to `maxReasonTerms`, so it is a function of the matched terms' texts (both
  * terms of such a pair are matched terms), and the rule's label, separator and limit salt every fingerprint.
  * Leaving it out spares the scoring threads the reason mask (~11 % of their time at 20k × 20k).
@@ -45,9 +47,10 @@ class Hasher {
     for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
   }
 
-  /** The score's bits as stored (rounded), so that both ways of computing it feed the same two words. */
+  /** The score's bits as shown (rounded), so that both ways of computing it feed the same two words. */
   score(score: number): void {
-    scoreBits[0] = roundedScore(score);
+    // rounded as stored first: the threads' raw score and a result's stored one round alike at x.xx5
+    scoreBits[0] = Math.round(roundedScore(score) * SHOWN_SCORE) / SHOWN_SCORE;
     this.word(scoreWords[0]);
     this.word(scoreWords[1]);
   }
@@ -59,6 +62,11 @@ class Hasher {
   }
 }
 
+/**
+ * A score as people see it: the console shows a percentage (匹配度 47), the phone two decimals. Finer changes
+ * (a renewal's drift) do not make a list changed.
+ */
+const SHOWN_SCORE = 100;
 const scoreBits = new Float64Array(1);
 const scoreWords = new Int32Array(scoreBits.buffer);
 

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 /**
  * When the statistics matching scores with are taken again from the published postings. Between two takings a
  * posting's edit moves the scores of its own pairs only, so a match run rewrites only the lists that changed;
- * taking them again moves every score a little, and the next run rewrites every list once.
+ * taking them again moves every score a little, and the next run rewrites the lists where that shows: their order,
+ * counterparts, explanations or scores to two decimals (see `listFingerprint`).
  */
 export const STATISTICS_RENEWAL = {
   /** Below this many published postings of either kind, score with the postings' own statistics: a small

@@ -7,10 +7,11 @@ const KEPT = -1;
 
 /**
  * Which lists of a match run changed since they were last written (table `match_list_digests`: each posting's
- * list fingerprint, see `listFingerprint`). A list with the same fingerprint stores the same rows, so it need
- * not be written again, provided nothing else wrote its side since: `storeLists` (a single posting's match)
- * deletes its postings' digests, and nothing else writes scores or explanations. Digests written before the
- * fingerprints (SHA-1s of the rows) match none, so the first run after them writes every list once.
+ * list fingerprint, see `listFingerprint`). A list with the same fingerprint shows the same rows (its scores to
+ * two decimals), so it need not be written again, provided nothing else wrote its side since: `storeLists` (a
+ * single posting's match) deletes its postings' digests, and nothing else writes scores or explanations. Digests
+ * written before the fingerprints (SHA-1s of the rows), or before they covered scores to two decimals only
+ * (session 14), match none, so the first run after either writes every list once.
  *
  * A demand's unchanged list is kept as stored. A supply's is kept only when every demand on it that this run
  * writes still lists it: a pair's explanation is the demand's while the demand lists it, else the supply's, so a

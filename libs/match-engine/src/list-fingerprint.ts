@@ -9,10 +9,12 @@ import type { MatchResult, PostingKind } from './types';
  * enterprise, score to the two decimals people see (`SHOWN_SCORE`), number of reasons, reasons after the keyword
  * one, and matched terms: the stored rows are a function of these, up to a score's further decimals. So a
  * renewal of the corpus statistics, which moves every score a little, rewrites only the lists whose order,
- * counterparts, explanations or shown scores it changed; the others keep the scores they were written with. The keyword reason itself is left out: it names the matched terms that are not
- * inside another matched term, up to `maxReasonTerms`, so it is a function of the matched terms' texts (both
- * terms of such a pair are matched terms), and the rule's label, separator and limit salt every fingerprint.
- * Leaving it out spares the scoring threads the reason mask (~11 % of their time at 20k × 20k).
+ * counterparts, explanations or shown scores it changed; the others keep the scores they were written with.
+ *
+ * The keyword reason itself is left out: it names the matched terms that are not inside another matched term, up
+ * to `maxReasonTerms`, so it is a function of the matched terms' texts (both terms of such a pair are matched
+ * terms), and the rule's label, separator and limit salt every fingerprint. Leaving it out spares the scoring
+ * threads the reason mask (~11 % of their time at 20k × 20k).
  *
  * Defined over strings (`listFingerprint`, from finished results) and computed on the scoring threads from the
  * engine's numbers (`ListHasher`), which feed the hashes of the same strings. Two 32-bit lanes (murmur3's and

@@ -75,7 +75,9 @@ export type SheetSource = string | Readable | (() => Readable);
  * streaming reader sometimes ends its walk through the archive before the last entry, and exceljs's own files put
  * xl/workbook.xml last, so about one read in 3,000 of a valid file failed with "Cannot read properties of
  * undefined (reading 'sheets')" on a loaded machine (one in 400 of a template with a hidden sheet, read beside a
- * CI run in session 12). A damaged file fails twice and is reported as unreadable.
+ * CI run in session 12). The same early end without that error left the tab order unknown, and the first sheet
+ * in the archive was read instead of the first tab (a CI run of session 14): so a first read that meets a sheet
+ * before it knows the tab order is read again. A damaged file fails twice and is reported as unreadable.
  */
 export async function openSheet(source: SheetSource, spec: SheetSpec): Promise<SheetCursor> {
   const ownStream = typeof source === 'string';
@@ -87,17 +89,26 @@ export async function openSheet(source: SheetSource, spec: SheetSpec): Promise<S
         : null;
   try {
     try {
-      return await openSheetOnce(open ? open() : (source as Readable), ownStream, spec);
+      return await openSheetOnce(open ? open() : (source as Readable), ownStream, spec, !!open);
     } catch (e) {
       if (!open || e instanceof SheetReadError) throw e;
-      return await openSheetOnce(open(), ownStream, spec);
+      // the second read takes the first sheet met when the tab order is still unknown
+      return await openSheetOnce(open(), ownStream, spec, false);
     }
   } catch (e) {
     throw asSheetError(e);
   }
 }
 
-async function openSheetOnce(input: Readable, ownStream: boolean, spec: SheetSpec): Promise<SheetCursor> {
+/** Thrown by a first read that met a sheet before the workbook's tab order: the source is read again. */
+class TabOrderUnknown extends Error {}
+
+async function openSheetOnce(
+  input: Readable,
+  ownStream: boolean,
+  spec: SheetSpec,
+  needTabOrder: boolean,
+): Promise<SheetCursor> {
   // a read error after we stopped listening must not crash the process
   input.on('error', () => undefined);
   // exceljs handles the container, shared strings, styles and sheet order; the sheet XML itself is scanned
@@ -139,7 +150,9 @@ async function openSheetOnce(input: Readable, ownStream: boolean, spec: SheetSpe
     for (;;) {
       const next = await sheets.next();
       if (next.done) break;
-      const first = worksheetsInTabOrder(internals)?.[0];
+      const order = worksheetsInTabOrder(internals);
+      if (order === undefined && needTabOrder) throw new TabOrderUnknown('the tab order was not read');
+      const first = order?.[0];
       if (first === undefined || first.no === lastSheetNo) {
         sheet = next.value;
         sheetName = first?.name ?? (sheet as unknown as { name?: string }).name ?? '';

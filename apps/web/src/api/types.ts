@@ -77,7 +77,16 @@ export interface Member {
 }
 
 export type PostingKind = 'demand' | 'supply';
-export type PostingCategory = 'product' | 'technology' | 'capacity' | 'equipment' | 'service' | 'market';
+/** Every posting category, in the order forms list them. */
+export const POSTING_CATEGORIES = [
+  'product',
+  'technology',
+  'capacity',
+  'equipment',
+  'service',
+  'market',
+] as const;
+export type PostingCategory = (typeof POSTING_CATEGORIES)[number];
 export type PostingStatus = 'draft' | 'published' | 'closed';
 
 export interface Posting {
